@@ -1,0 +1,114 @@
+"""The house style and the one function that saves every figure.
+
+:func:`new_figure` opens a figure in the house style with its title and subtitle;
+:func:`save` adds the source line (built from the ``source_id`` of the rows the
+figure plotted) and writes ``<name>_<lang>.png`` and ``.svg``. Both files are
+byte-identical from run to run: no dates, fixed SVG ids, fixed dpi, a font that
+ships with matplotlib. Each file is written to a temporary name and renamed into
+place, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import textwrap
+from pathlib import Path
+
+import matplotlib
+import matplotlib.ticker
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from . import data, labels, paths  # noqa: E402
+
+PNG_DPI = 150
+FORMATS = ("png", "svg")
+SOURCE_WRAP = 150  # characters per line of the source footer at the default width
+COLORS = {
+    "japan": "#c0392b",
+    "other": "#7f98aa",
+    "women": "#2c6e91",
+    "men": "#a9c6d9",
+    "plan": "#d5d8dc",
+    "muted": "#7f8c8d",
+    "accent": "#e69f00",
+}
+
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+}
+
+
+def use_style() -> None:
+    """Apply the house style (idempotent)."""
+    plt.style.use(str(paths.STYLE_FILE))
+
+
+def new_figure(title: str, subtitle: str | None = None, *, size: tuple[float, float] | None = None,
+               **subplots):
+    """A figure and axes in the house style, titled. Extra keywords go to ``plt.subplots``."""
+    use_style()
+    fig, ax = plt.subplots(figsize=size, **subplots)
+    fig.suptitle(title, x=0.01, ha="left")
+    first = ax.flat[0] if hasattr(ax, "flat") else ax
+    if subtitle:
+        first.set_title(subtitle)
+    return fig, ax
+
+
+def source_line(plotted: pd.DataFrame, lang: str, note: str | None = None) -> str:
+    """'Source: <publisher>, <date> [id]; …' for every source the plotted rows cite.
+
+    Every column named ``source_id`` or ending in ``_source_id`` counts.
+    """
+    id_columns = [c for c in plotted.columns if c == "source_id" or c.endswith("_source_id")]
+    ids = sorted({sid for c in id_columns for sid in plotted[c].dropna()})
+    if not ids:
+        raise ValueError("a figure must be saved with the rows it plotted: they need a 'source_id' column")
+    catalogue = data.load("sources").set_index("source_id")
+    parts = []
+    for sid in ids:
+        src = catalogue.loc[sid]
+        when = f", {src['published']}" if pd.notna(src["published"]) else ""
+        parts.append(f"{src['publisher']}{when} [{sid}]")
+    line = f"{labels.text('source', lang)}: " + "; ".join(parts) + "."
+    if note:
+        line += " " + note
+    return "\n".join(textwrap.wrap(line, SOURCE_WRAP))
+
+
+def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, note: str | None = None,
+         out_dir: Path | None = None) -> list[Path]:
+    """Add the source footer and write ``<name>_<lang>.png`` and ``.svg``; close the figure.
+
+    ``plotted`` is the table of cited rows the figure drew (it must carry ``source_id``);
+    ``note`` is appended to the footer (e.g. how derived values were computed).
+    """
+    labels._check_lang(lang)
+    fig.supxlabel(source_line(plotted, lang, note), x=0.01, ha="left", fontsize=6.5, color="#555555")
+    target = Path(out_dir) if out_dir is not None else paths.figures_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ext in FORMATS:
+        final = target / f"{name}_{lang}.{ext}"
+        fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=target)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fig.savefig(fh, format=ext, dpi=PNG_DPI, metadata=_METADATA[ext])
+            os.replace(tmp, final)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        written.append(final)
+    plt.close(fig)
+    return written
+
+
+def thousands_axis(axis, lang: str) -> None:
+    """Tick labels as whole numbers in the language's style (159,986 / 159.986)."""
+    axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _pos: labels.fmt_int(v, lang)))

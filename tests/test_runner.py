@@ -1,0 +1,172 @@
+"""run_all's machinery on small fixture notebooks: selection, parameters, isolation,
+timeouts, incremental runs, atomic outputs, --check and Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from vnjp.runner import Run, main
+
+OK = Run("ok-en", "notebooks/ok.ipynb", {"label": "a", "lang": "en"}, ("fixture_{label}_{lang}",), ("departures",))
+FAIL = Run("fail-en", "notebooks/fail.ipynb", {"lang": "en"})
+SLOW = Run("slow-en", "notebooks/slow.ipynb", {"lang": "en"})
+PARTIAL = Run("partial-en", "notebooks/partial.ipynb", {"label": "a", "lang": "en"}, ("fixture_{label}_{lang}",),
+              ("departures",))
+
+
+def run(project, registry, *argv):
+    return main(registry, list(argv), root=project)
+
+
+def figure_bytes(project):
+    return {p.name: p.read_bytes() for p in sorted((project / "figures").iterdir())}
+
+
+def test_list_prints_registry(project, capsys):
+    assert run(project, [OK, FAIL], "--list") == 0
+    out = capsys.readouterr().out
+    assert "ok-en" in out and "fixture_a_en.png, fixture_a_en.svg" in out and "fail-en" in out
+
+
+def test_only_selects_runs_and_rejects_unknown(project, capsys):
+    assert run(project, [OK, FAIL], "--only", "nope") == 2
+    assert "no run named 'nope'" in capsys.readouterr().err
+    assert run(project, [OK, FAIL], "--only", "ok") == 0  # base name selects ok-en; fail-en is not run
+    assert "fail-en" not in capsys.readouterr().out
+
+
+def test_unknown_parameter_stops_before_any_kernel(project, capsys):
+    assert run(project, [OK], "-p", "colour", "red") == 2
+    err = capsys.readouterr().err
+    assert "run 'ok-en': notebooks/ok.ipynb has no parameter 'colour' (it declares: label, lang, scale)" in err
+    assert not (project / "build" / "runs").exists()
+
+
+def test_wrong_type_parameter_is_an_error(project, capsys):
+    assert run(project, [OK], "-p", "scale", "big") == 2
+    assert "parameter 'scale' expects float, got 'big'" in capsys.readouterr().err
+    bad_registry = [Run("ok-en", "notebooks/ok.ipynb", {"label": 3, "lang": "en"}, ("fixture_{label}_{lang}",))]
+    assert run(project, bad_registry) == 2
+    assert "parameter 'label' expects str, got 3" in capsys.readouterr().err
+
+
+def test_override_changes_figure_names(project):
+    assert run(project, [OK], "-p", "label", "b", "-p", "scale", "2") == 0
+    assert sorted(figure_bytes(project)) == ["fixture_b_en.png", "fixture_b_en.svg"]
+
+
+def test_failure_is_isolated_and_reported(project, capsys):
+    assert run(project, [FAIL, OK]) == 1
+    out = capsys.readouterr().out
+    assert sorted(figure_bytes(project)) == ["fixture_a_en.png", "fixture_a_en.svg"]
+    fail_line = next(line for line in out.splitlines() if line.startswith("fail-en"))
+    assert "failed" in fail_line and "ValueError: deliberate failure" in fail_line
+    # the failing cell's execution count, as shown in the executed notebook: parameters (1),
+    # papermill's injected parameters (2), "x = 1" (3), the raise (4)
+    assert fail_line.split()[4] == "4"
+    executed = project / "build" / "runs" / "fail-en" / "fail.ipynb"
+    assert f"executed notebook of fail-en: {executed}" in out
+    banner = json.loads(executed.read_text())["cells"][0]
+    assert "An Exception was encountered" in "".join(banner["source"])
+
+
+def test_whole_notebook_timeout(project, capsys):
+    started = time.monotonic()
+    assert run(project, [SLOW], "--timeout", "4") == 1
+    assert time.monotonic() - started < 60
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("slow-en"))
+    assert "timeout" in line and "timed out after 4 s" in line
+
+
+def test_incremental_skip_and_invalidation(project, capsys):
+    assert run(project, [OK]) == 0
+    first = figure_bytes(project)
+    assert run(project, [OK]) == 0
+    assert "skipped" in capsys.readouterr().out.splitlines()[-1]
+    csv = project / "data" / "departures.csv"
+    csv.write_text(csv.read_text().replace("TWN,all,full_year,2023-01-01,2023-12-31,300", "TWN,all,full_year,2023-01-01,2023-12-31,301"))
+    assert run(project, [OK]) == 0
+    assert " ok " in capsys.readouterr().out.splitlines()[-1]
+    assert figure_bytes(project) != first  # the data change reached the figure
+    assert run(project, [OK], "--force") == 0
+    assert " ok " in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_deleted_figure_triggers_rerun(project, capsys):
+    assert run(project, [OK]) == 0
+    (project / "figures" / "fixture_a_en.svg").unlink()
+    assert run(project, [OK]) == 0
+    assert " ok " in capsys.readouterr().out.splitlines()[-1]
+    assert (project / "figures" / "fixture_a_en.svg").exists()
+
+
+def test_failed_run_leaves_previous_figures_untouched(project):
+    assert run(project, [OK]) == 0
+    before = figure_bytes(project)
+    csv = project / "data" / "departures.csv"
+    csv.write_text(csv.read_text().replace(",300,", ",299,"))  # new data: the partial run's figure would differ
+    assert run(project, [PARTIAL]) == 1  # saves fixture_a_en then raises
+    assert figure_bytes(project) == before
+    assert not [p for p in (project / "figures").iterdir() if p.name.startswith(".")]
+
+
+def test_two_runs_give_identical_figures(project):
+    assert run(project, [OK]) == 0
+    first = figure_bytes(project)
+    assert run(project, [OK], "--force") == 0
+    assert figure_bytes(project) == first
+
+
+def test_undeclared_data_read_fails_the_run(project, capsys):
+    undeclared = Run("ok-en", "notebooks/ok.ipynb", {"label": "a", "lang": "en"}, ("fixture_{label}_{lang}",), ())
+    assert run(project, [undeclared]) == 1
+    assert "read data not declared in the registry: datapackage.json, departures.csv, sources.csv" in capsys.readouterr().out
+    assert figure_bytes(project) == {}
+
+
+def test_missing_figure_fails_the_run(project, capsys):
+    wrong = Run("ok-en", "notebooks/ok.ipynb", {"label": "a", "lang": "en"}, ("other_{lang}",), ("departures",))
+    assert run(project, [wrong]) == 1
+    out = capsys.readouterr().out
+    assert "missing other_en.png, other_en.svg; not registered fixture_a_en.png, fixture_a_en.svg" in out
+
+
+def test_check_compares_with_committed_figures(project, capsys):
+    assert run(project, [OK], "--check") == 1  # nothing committed yet
+    assert "fixture_a_en.png: not committed" in capsys.readouterr().out
+    assert run(project, [OK]) == 0
+    assert run(project, [OK], "--check") == 0
+    (project / "figures" / "stale_en.png").write_bytes(b"old")
+    svg = project / "figures" / "fixture_a_en.svg"
+    svg.write_bytes(svg.read_bytes() + b" ")
+    assert run(project, [OK], "--check") == 1
+    out = capsys.readouterr().out
+    assert "fixture_a_en.svg: differs from the committed file" in out
+    assert "stale_en.png: committed but produced by no registered run" in out
+    assert svg.read_bytes().endswith(b" ")  # --check never writes into figures/
+
+
+def test_ctrl_c_stops_workers_and_keeps_figures(project):
+    assert run(project, [OK]) == 0
+    before = figure_bytes(project)
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom vnjp.runner import Run, main\n"
+        "slow = Run('slow-en', 'notebooks/slow.ipynb', {'lang': 'en'})\n"
+        "partial = Run('partial-en', 'notebooks/partial.ipynb', {'label': 'a', 'lang': 'en'}, ('fixture_{label}_{lang}',), ('departures',))\n"
+        f"sys.exit(main([slow, partial], ['--force'], root=Path({str(project)!r})))\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], env=os.environ.copy(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(6)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in out
+    assert figure_bytes(project) == before
