@@ -304,6 +304,22 @@ def _check_markets_within_total(frame: pd.DataFrame, label: str, problems: list[
                                     f"{total['value'].max()} ({grp['sex'].iloc[0]}, same source)"))
 
 
+def _check_non_negative_except_balances(frame: pd.DataFrame, label: str, problems: list[Problem]) -> None:
+    bad = (frame["value"] < 0) & ~frame["indicator"].str.startswith("trade_balance")
+    for idx in frame.index[bad.fillna(False)]:
+        problems.append(Problem(label, idx + 2, "value", f"negative {frame.loc[idx, 'indicator']} (only a balance can be)"))
+
+
+_PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
+
+
+def _check_date_precision(frame: pd.DataFrame, label: str, problems: list[Problem]) -> None:
+    for idx, row in frame.iterrows():
+        if pd.notna(row["date"]) and len(row["date"]) != _PRECISION_LENGTH.get(row["date_precision"], -1):
+            problems.append(Problem(label, idx + 2, "date_precision",
+                                    f"'{row['date_precision']}' does not match the date '{row['date']}'"))
+
+
 def _add_year(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     frame["year"] = frame["period_end"].dt.year.astype("Int64")
@@ -312,6 +328,8 @@ def _add_year(frame: pd.DataFrame) -> pd.DataFrame:
 
 CHECKS = {
     "departures": [_check_periods, _check_range, _check_women_within_total, _check_markets_within_total],
+    "economy": [_check_non_negative_except_balances],
+    "timeline": [_check_date_precision],
 }
 DERIVED = {
     "departures": [_add_year],

@@ -27,6 +27,8 @@ from . import data, labels, paths  # noqa: E402
 
 PNG_DPI = 150
 FORMATS = ("png", "svg")
+TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold
+SUBTITLE_CHARS_PER_INCH = 13  # 9 pt
 SOURCE_WRAP = 150  # characters per line of the source footer at the default width
 COLORS = {
     "japan": "#c0392b",
@@ -54,10 +56,12 @@ def new_figure(title: str, subtitle: str | None = None, *, size: tuple[float, fl
     """A figure and axes in the house style, titled. Extra keywords go to ``plt.subplots``."""
     use_style()
     fig, ax = plt.subplots(figsize=size, **subplots)
-    fig.suptitle(title, x=0.01, ha="left")
+    width = fig.get_figwidth()
+    # Long titles (Vietnamese ones are often longer) wrap instead of running off the figure.
+    fig.suptitle(textwrap.fill(title, int(width * TITLE_CHARS_PER_INCH)), x=0.01, ha="left")
     first = ax.flat[0] if hasattr(ax, "flat") else ax
     if subtitle:
-        first.set_title(subtitle)
+        first.set_title(textwrap.fill(subtitle, int(width * SUBTITLE_CHARS_PER_INCH)))
     return fig, ax
 
 

@@ -1,0 +1,96 @@
+"""The committed data package: valid under Frictionless, loadable, claims testable, provenance clean."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pytest
+
+from vnjp import data, departures, labels
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SELECTABLE = {"departures", "residents_japan", "economy", "timeline"}
+
+
+def test_frictionless_validate_passes():
+    from frictionless import validate
+
+    report = validate(str(ROOT / "data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+@pytest.mark.parametrize("name", ["sources", "departures", "residents_japan", "economy", "timeline", "claims"])
+def test_every_resource_loads(name):
+    assert len(data.load(name)) > 0
+
+
+def _enum(resource: str, column: str):
+    for field in data.resource_descriptor(resource)["schema"]["fields"]:
+        if field["name"] == column:
+            return field.get("constraints", {}).get("enum")
+    return None
+
+
+def test_claim_selectors_name_real_columns_and_values():
+    claims = data.load("claims")
+    events = set(data.load("timeline")["event_id"])
+    problems = []
+    for claim in claims.itertuples():
+        for selector in (claim.numerator, claim.denominator):
+            if not isinstance(selector, str) or not selector:
+                continue
+            resource, _, query = selector.partition("?")
+            if resource not in SELECTABLE:
+                problems.append(f"{claim.claim_id}: unknown resource {resource}")
+                continue
+            columns = {f["name"] for f in data.resource_descriptor(resource)["schema"]["fields"]} | {"year"}
+            for key, value in parse_qsl(query):
+                if key not in columns:
+                    problems.append(f"{claim.claim_id}: {resource} has no column {key}")
+                elif (allowed := _enum(resource, key)) and value not in allowed:
+                    problems.append(f"{claim.claim_id}: {key}={value} is not an allowed value")
+                elif key == "event_id" and value not in events:
+                    problems.append(f"{claim.claim_id}: no timeline event {value}")
+    assert problems == []
+
+
+def test_claims_come_from_seed_documents():
+    kinds = data.load("sources").set_index("source_id")["kind"]
+    claims = data.load("claims")
+    assert set(kinds[claims["source_id"]]) == {"seed_document"}
+    assert set(claims["source_id"]) == {f"seed-00{i}" for i in range(5)}
+
+
+def test_headline_rule_on_real_conflicts():
+    """2023: DOLAB's exact 159,986 beats the early rounded 155,000; both stay in the data."""
+    rows = departures.headline_rows()
+    total = departures.total(2023, rows=rows)
+    assert total["value"] == 159986 and 155000 in total["alternatives"]
+    assert departures.markets(2023, rows).set_index("destination").loc["JPN", "workers"] == 80010
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="shared/ seeds not beside the repository")
+def test_seed_person_counts_appear_in_the_seed_text():
+    """Each claimed head-count is printed in its seed document (Vietnamese digit grouping)."""
+    claims = data.load("claims")
+    texts = {f"seed-{p.name[:3]}": p.read_text(encoding="utf-8") for p in (SHARED / "seeds").glob("00*.txt")}
+    for claim in claims[(claims["unit"] == "persons") & (claims["value"] >= 1000)].itertuples():
+        text = texts[claim.source_id]
+        assert labels.fmt_int(claim.value, "vi") in text or labels.fmt_int(claim.value, "en") in text, claim.claim_id
+
+
+@pytest.mark.skipif(not (SHARED / "sources").exists(), reason="shared/ source pack not beside the repository")
+def test_no_source_excerpt_is_copied_into_data():
+    norm = lambda s: re.sub(r"\s+", " ", s).strip().lower()  # noqa: E731
+    ours = {p.name: norm(p.read_text(encoding="utf-8")) for p in (ROOT / "data").glob("*")}
+    copied = []
+    for pack in (SHARED / "sources").glob("*.csv"):
+        for row in csv.DictReader(open(pack, encoding="utf-8")):
+            quote = norm(row.get("excerpt", ""))
+            if len(quote) >= 40:
+                copied += [f"{name}: {quote[:60]}" for name, text in ours.items() if quote in text]
+    assert copied == []
