@@ -84,13 +84,21 @@ def test_seed_person_counts_appear_in_the_seed_text():
 
 
 @pytest.mark.skipif(not (SHARED / "sources").exists(), reason="shared/ source pack not beside the repository")
-def test_no_source_excerpt_is_copied_into_data():
+def test_no_third_party_sentence_is_copied_into_the_project():
+    """No source-pack excerpt (40+ characters) and no seed sentence (60+) appears in our files."""
     norm = lambda s: re.sub(r"\s+", " ", s).strip().lower()  # noqa: E731
-    ours = {p.name: norm(p.read_text(encoding="utf-8")) for p in (ROOT / "data").glob("*")}
-    copied = []
+    ours = {}
+    for folder in ("data", "notebooks", "src", "tests"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.is_file() and path.suffix in (".csv", ".json", ".md", ".py", ".ipynb", ".mplstyle"):
+                ours[str(path.relative_to(ROOT))] = norm(path.read_text(encoding="utf-8"))
+    ours["README.md"] = norm((ROOT / "README.md").read_text(encoding="utf-8"))
+    quotes = []
     for pack in (SHARED / "sources").glob("*.csv"):
-        for row in csv.DictReader(open(pack, encoding="utf-8")):
-            quote = norm(row.get("excerpt", ""))
-            if len(quote) >= 40:
-                copied += [f"{name}: {quote[:60]}" for name, text in ours.items() if quote in text]
+        quotes += [norm(row.get("excerpt", "")) for row in csv.DictReader(open(pack, encoding="utf-8"))]
+    quotes = [q for q in quotes if len(q) >= 40]
+    for seed in (SHARED / "seeds").glob("*.txt"):
+        for line in seed.read_text(encoding="utf-8").splitlines():
+            quotes += [norm(s) for s in re.split(r"(?<=[.!?])\s+", line) if len(norm(s)) >= 60]
+    copied = [f"{name}: {quote[:60]}" for quote in quotes for name, text in ours.items() if quote in text]
     assert copied == []
