@@ -46,6 +46,10 @@ def test_exact_beats_rounded_even_from_a_stronger_source():
     assert pick((88000, "about", "final", "ministry"), (88155, "exact", "final", "press"))["value"] == 88155
 
 
+def test_rounded_wordings_rank_alike_so_reliability_decides():
+    assert pick((107000, "more_than", "final", "blog"), (105000, "about", "final", "press"))["value"] == 105000
+
+
 def test_more_reliable_source_wins():
     assert pick((100, "exact", "final", "blog"), (101, "exact", "final", "press"))["value"] == 101
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 import pandas as pd
 
 STATUS_RANK = {"final": 0, "plan_revised": 0, "preliminary": 1, "plan_original": 1, "forecast": 2}
-QUALIFIER_RANK = {"exact": 0, "more_than": 1, "nearly": 1, "less_than": 1, "about": 2}
+# Every rounded wording ranks the same: "more than 107,000" is no better than "about 105,000".
+QUALIFIER_RANK = {"exact": 0, "more_than": 1, "nearly": 1, "less_than": 1, "about": 1}
 RELIABILITY_RANK = {"high": 0, "medium": 1, "low": 2}
 KIND_RANK = {
     "official_statistics": 0,
