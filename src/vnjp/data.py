@@ -336,6 +336,32 @@ DERIVED = {
 }
 
 
+SELECTABLE = ("departures", "residents_japan", "economy", "timeline")
+
+
+def parse_selector(selector: str) -> tuple[str, dict[str, str]]:
+    """``'departures?measure=workers_sent&year=2023'`` -> ``('departures', {...})``.
+
+    The form ``claims.csv`` uses to name the series a claim is tested against. Raises
+    ``ValueError`` for an unknown resource, a column the resource does not have (``year``,
+    the period's end year, is allowed), or a value outside the column's enum.
+    """
+    from urllib.parse import parse_qsl
+
+    resource, _, query = selector.partition("?")
+    if resource not in SELECTABLE:
+        raise ValueError(f"'{selector}': unknown resource '{resource}' (one of: {', '.join(SELECTABLE)})")
+    fields = {f["name"]: f for f in resource_descriptor(resource)["schema"]["fields"]}
+    pairs = dict(parse_qsl(query))
+    for key, value in pairs.items():
+        if key not in fields and key != "year":
+            raise ValueError(f"'{selector}': {resource} has no column '{key}'")
+        allowed = fields.get(key, {}).get("constraints", {}).get("enum")
+        if allowed and value not in allowed:
+            raise ValueError(f"'{selector}': {key}={value} is not one of: {', '.join(allowed)}")
+    return resource, pairs
+
+
 def files_for(resources: list[str]) -> list[Path]:
     """The files a set of resources is read from (the resource files, their foreign-key
     targets and the descriptor): what the runner hashes to decide whether to re-run."""
