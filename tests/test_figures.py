@@ -16,7 +16,7 @@ def _draw(lang="en"):
 
 def test_save_writes_png_and_svg(fixture_data, tmp_path):
     fig, rows = _draw()
-    written = figures.save(fig, "demo", "en", rows, out_dir=tmp_path)
+    written = figures.save(fig, "demo", "en", rows, alt="Bars of demo values", out_dir=tmp_path)
     assert [p.name for p in written] == ["demo_en.png", "demo_en.svg"]
     assert written[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary files left
@@ -26,7 +26,7 @@ def test_output_is_byte_identical_across_runs(fixture_data, tmp_path):
     outputs = []
     for attempt in range(2):
         fig, rows = _draw()
-        outputs.append([p.read_bytes() for p in figures.save(fig, "demo", "vi", rows, out_dir=tmp_path / str(attempt))])
+        outputs.append([p.read_bytes() for p in figures.save(fig, "demo", "vi", rows, alt="Cột", out_dir=tmp_path / str(attempt))])
     assert outputs[0] == outputs[1]
     assert b"<dc:date>" not in outputs[0][1]
 
@@ -48,5 +48,23 @@ def test_figure_without_sources_is_refused(fixture_data, tmp_path):
     import pandas as pd
     fig, _ = _draw()
     with pytest.raises(ValueError, match="source_id"):
-        figures.save(fig, "demo", "en", pd.DataFrame({"value": [1]}), out_dir=tmp_path / "out")
+        figures.save(fig, "demo", "en", pd.DataFrame({"value": [1]}), alt="x", out_dir=tmp_path / "out")
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_files_carry_title_alt_text_and_source(fixture_data, tmp_path):
+    fig, rows = _draw()
+    png, svg = figures.save(fig, "demo", "en", rows, alt="Bars  of\ndemo values", out_dir=tmp_path)
+    meta = figures.read_metadata(png)
+    assert meta["Title"] == "Title. Subtitle"
+    assert meta["Description"] == "Bars of demo values"
+    assert meta["Source"].startswith("Source: ") and "[press]" in meta["Source"]
+    assert meta["Language"] == "en"
+    text = svg.read_text(encoding="utf-8")
+    assert "Bars of demo values" in text and "<dc:title>Title. Subtitle</dc:title>" in text
+
+
+def test_figure_without_alt_text_is_refused(fixture_data, tmp_path):
+    fig, rows = _draw()
+    with pytest.raises(ValueError, match="alternative text"):
+        figures.save(fig, "demo", "en", rows, alt="  ", out_dir=tmp_path)

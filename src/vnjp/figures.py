@@ -44,6 +44,9 @@ _METADATA = {
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},
 }
+#: The keys under which every saved file carries its own description (PNG tEXt chunks,
+#: SVG Dublin Core metadata); the report reads them back with :func:`read_metadata`.
+META_KEYS = ("Title", "Description", "Source", "Language")
 
 
 def use_style() -> None:
@@ -86,15 +89,30 @@ def source_line(plotted: pd.DataFrame, lang: str, note: str | None = None) -> st
     return "\n".join(textwrap.wrap(line, SOURCE_WRAP))
 
 
-def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, note: str | None = None,
+def figure_title(fig) -> str:
+    """The figure's title and subtitle as one line of text (the caption a report shows)."""
+    parts = [fig._suptitle.get_text() if fig._suptitle is not None else ""]
+    if fig.axes:
+        parts.extend(fig.axes[0].get_title(loc) for loc in ("left", "center", "right"))
+    return ". ".join(" ".join(p.split()) for p in parts if p.strip())
+
+
+def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: str | None = None,
          out_dir: Path | None = None) -> list[Path]:
     """Add the source footer and write ``<name>_<lang>.png`` and ``.svg``; close the figure.
 
     ``plotted`` is the table of cited rows the figure drew (it must carry ``source_id``);
-    ``note`` is appended to the footer (e.g. how derived values were computed).
+    ``alt`` is the alternative text: what the figure shows, in words, for a reader who
+    cannot see it (in ``lang``); ``note`` is appended to the footer (e.g. how derived
+    values were computed). Title, alt text and source line are stored in both files.
     """
     labels._check_lang(lang)
-    fig.supxlabel(source_line(plotted, lang, note), x=0.01, ha="left", fontsize=6.5, color="#555555")
+    if not alt or not alt.strip():
+        raise ValueError("a figure needs alternative text (alt=...) describing what it shows")
+    source = source_line(plotted, lang, note)
+    fig.supxlabel(source, x=0.01, ha="left", fontsize=6.5, color="#555555")
+    described = {"Title": figure_title(fig), "Description": " ".join(alt.split()),
+                 "Source": " ".join(source.split()), "Language": lang}
     target = Path(out_dir) if out_dir is not None else paths.figures_dir()
     target.mkdir(parents=True, exist_ok=True)
     written = []
@@ -103,7 +121,7 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, note: str | None =
         fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=target)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fig.savefig(fh, format=ext, dpi=PNG_DPI, metadata=_METADATA[ext])
+                fig.savefig(fh, format=ext, dpi=PNG_DPI, metadata={**_METADATA[ext], **described})
             os.replace(tmp, final)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -111,6 +129,15 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, note: str | None =
         written.append(final)
     plt.close(fig)
     return written
+
+
+def read_metadata(path: Path) -> dict[str, str]:
+    """Title, Description (alt text), Source and Language stored in a saved PNG."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        info = dict(image.text)
+    return {key: info.get(key, "") for key in META_KEYS}
 
 
 def thousands_axis(axis, lang: str) -> None:

@@ -39,7 +39,8 @@ PLACES = {
     "MMR": {"en": "Myanmar", "vi": "Myanmar"},
 }
 
-#: Everything else a figure says.
+#: Words every analysis shares. Each analysis keeps its own texts in ``vnjp/texts/<topic>.py``
+#: (a dict named TEXT); they are merged below, and a key defined twice is an error.
 TEXT = {
     "source": {"en": "Source", "vi": "Nguồn"},
     "workers": {"en": "workers", "vi": "lao động"},
@@ -55,38 +56,26 @@ TEXT = {
     "of_upper_plan": {"en": "of the plan's upper end", "vi": "so với mức trên của kế hoạch"},
     "share_of_total": {"en": "share of all workers sent abroad", "vi": "tỷ trọng trong tổng số lao động đi làm việc ở nước ngoài"},
     "no_data": {"en": "no data", "vi": "không có số liệu"},
-    "destinations_title": {
-        "en": "Vietnamese workers sent abroad under contract, {year}, by market",
-        "vi": "Lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng năm {year}, theo thị trường",
-    },
-    "destinations_subtitle": {
-        "en": "Top {n} markets; dark: women, light: men; label: total and women's share",
-        "vi": "{n} thị trường lớn nhất; đậm: lao động nữ, nhạt: lao động nam; nhãn: tổng số và tỷ lệ nữ",
-    },
-    "japan_share_title": {
-        "en": "Japan took {share} of Vietnamese workers sent abroad in {year}",
-        "vi": "Nhật Bản chiếm {share} số lao động Việt Nam đi làm việc ở nước ngoài năm {year}",
-    },
-    "japan_share_subtitle": {
-        "en": "Workers sent abroad under contract, {total} in all",
-        "vi": "Lao động đi làm việc ở nước ngoài theo hợp đồng, tổng số {total} người",
-    },
-    "plan_title": {
-        "en": "Workers sent abroad in {year} against the annual plan",
-        "vi": "Lao động đi làm việc ở nước ngoài năm {year} so với kế hoạch",
-    },
-    "plan_subtitle": {
-        "en": "{actual} workers sent = {pct} {of_plan}",
-        "vi": "Đã đưa {actual} người = {pct} {of_plan}",
-    },
-    "other_named": {"en": "Other named markets", "vi": "Các thị trường khác được nêu"},
-    "derived_note": {
-        "en": "Shares and the not-itemised remainder (total minus named markets) are computed from these figures.",
-        "vi": "Tỷ trọng và phần không nêu riêng (tổng số trừ các thị trường được nêu) được tính từ các số liệu này.",
-    },
-    "next_year_plan": {"en": "Plan {year}", "vi": "Kế hoạch {year}"},
-    "sent_year": {"en": "Sent {year}", "vi": "Thực hiện {year}"},
 }
+
+
+def _merge_topic_texts() -> None:
+    import importlib
+    import pkgutil
+
+    from . import texts
+
+    for info in sorted(pkgutil.iter_modules(texts.__path__), key=lambda m: m.name):
+        topic = importlib.import_module(f"{texts.__name__}.{info.name}")
+        for key, entry in topic.TEXT.items():
+            if key in TEXT:
+                raise KeyError(f"label '{key}' is defined twice (vnjp/texts/{info.name}.py)")
+            if set(entry) != set(LANGS):
+                raise KeyError(f"label '{key}' in vnjp/texts/{info.name}.py needs exactly {LANGS}")
+            TEXT[key] = entry
+
+
+_merge_topic_texts()
 
 
 def place(code: str, lang: str) -> str:

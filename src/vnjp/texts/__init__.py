@@ -1,0 +1,1 @@
+"""Figure texts per analysis, in English and Vietnamese; merged into ``vnjp.labels.TEXT``."""
