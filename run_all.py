@@ -18,6 +18,12 @@ from vnjp.runner import in_both_languages, main
 
 REGISTRY = [
     *in_both_languages(
+        "flows", "notebooks/01_flows_1992_latest.ipynb", {"start_year": 1992, "end_year": 2025},
+        figures=tuple(f"flows_{{start_year}}_{{end_year}}_{part}_{{lang}}" for part in
+                      ("departures", "japan_share", "residents", "vietnam_share_of_status", "covid")),
+        data=("departures", "residents_japan", "timeline"),
+    ),
+    *in_both_languages(
         "destinations", "notebooks/02_destination_markets.ipynb", {"year": 2023, "top_n": 13},
         figures=("destinations_{year}_markets_{lang}", "destinations_{year}_japan_share_{lang}",
                  "destinations_{year}_plan_{lang}"),

@@ -68,3 +68,22 @@ def test_figure_without_alt_text_is_refused(fixture_data, tmp_path):
     fig, rows = _draw()
     with pytest.raises(ValueError, match="alternative text"):
         figures.save(fig, "demo", "en", rows, alt="  ", out_dir=tmp_path)
+
+
+def test_many_sources_are_listed_by_id(fixture_data, monkeypatch):
+    import pandas as pd
+    monkeypatch.setattr(figures, "FULL_SOURCE_NAMES_UP_TO", 1)
+    line = figures.source_line(pd.DataFrame({"source_id": ["stats", "press"]}), "en")
+    assert line.startswith("Sources (2; look up each id in data/sources.csv): press; stats.")
+    assert "A newspaper" not in line
+
+
+def test_unknown_source_id_is_refused(fixture_data):
+    import pandas as pd
+    with pytest.raises(KeyError, match="nowhere"):
+        figures.source_line(pd.DataFrame({"source_id": ["nowhere"]}), "en")
+
+
+def test_publisher_names_lose_characters_the_font_cannot_draw():
+    assert figures._drawable("技能実習生の受入れ (kenshu.mall.gr.jp)") == "kenshu.mall.gr.jp"
+    assert figures._drawable("VIETJO (viet-jo.com), citing MOJ") == "VIETJO (viet-jo.com), citing MOJ"

@@ -30,3 +30,9 @@ def test_unknown_language_or_label_is_an_error():
         labels.fmt_int(1, "ja")
     with pytest.raises(KeyError, match="add it to vnjp.labels.PLACES"):
         labels.place("XXX", "en")
+
+
+def test_dates_in_each_language():
+    from vnjp.labels import fmt_date
+    assert fmt_date("2025-06-30", "en") == "30 Jun 2025"
+    assert fmt_date("2025-06-30", "vi") == "30/6/2025"

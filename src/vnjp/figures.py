@@ -11,6 +11,7 @@ place, so a reader never sees half a file.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import textwrap
 from pathlib import Path
@@ -30,6 +31,11 @@ FORMATS = ("png", "svg")
 TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold
 SUBTITLE_CHARS_PER_INCH = 13  # 9 pt
 SOURCE_WRAP = 150  # characters per line of the source footer at the default width
+#: Above this many sources the footer lists only their ids (looked up in data/sources.csv);
+#: publisher names and dates for fifty sources would take more room than the chart.
+FULL_SOURCE_NAMES_UP_TO = 6
+# Scripts the house font (DejaVu Sans) cannot draw: CJK ideographs, kana, full-width forms.
+_NO_GLYPHS = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+")
 COLORS = {
     "japan": "#c0392b",
     "other": "#7f98aa",
@@ -78,15 +84,29 @@ def source_line(plotted: pd.DataFrame, lang: str, note: str | None = None) -> st
     if not ids:
         raise ValueError("a figure must be saved with the rows it plotted: they need a 'source_id' column")
     catalogue = data.load("sources").set_index("source_id")
-    parts = []
-    for sid in ids:
-        src = catalogue.loc[sid]
-        when = f", {src['published']}" if pd.notna(src["published"]) else ""
-        parts.append(f"{src['publisher']}{when} [{sid}]")
-    line = f"{labels.text('source', lang)}: " + "; ".join(parts) + "."
+    missing = [sid for sid in ids if sid not in catalogue.index]
+    if missing:
+        raise KeyError(f"source_id not in data/sources.csv: {missing}")
+    if len(ids) > FULL_SOURCE_NAMES_UP_TO:
+        line = labels.text("sources_by_id", lang, n=len(ids)) + ": " + "; ".join(ids) + "."
+    else:
+        parts = []
+        for sid in ids:
+            src = catalogue.loc[sid]
+            when = f", {src['published']}" if pd.notna(src["published"]) else ""
+            parts.append(f"{_drawable(src['publisher'])}{when} [{sid}]")
+        line = f"{labels.text('source', lang)}: " + "; ".join(parts) + "."
     if note:
         line += " " + note
     return "\n".join(textwrap.wrap(line, SOURCE_WRAP))
+
+
+def _drawable(name: str) -> str:
+    """A publisher name without the characters the house font cannot draw ("技能… (ifsa.jp)" -> "ifsa.jp")."""
+    cleaned = _NO_GLYPHS.sub("", name).strip()
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        cleaned = cleaned[1:-1]
+    return cleaned or "?"
 
 
 def figure_title(fig) -> str:

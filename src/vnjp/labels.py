@@ -43,6 +43,8 @@ PLACES = {
 #: (a dict named TEXT); they are merged below, and a key defined twice is an error.
 TEXT = {
     "source": {"en": "Source", "vi": "Nguồn"},
+    "sources_by_id": {"en": "Sources ({n}; look up each id in data/sources.csv)",
+                      "vi": "Nguồn ({n} nguồn; tra mã trong data/sources.csv)"},
     "workers": {"en": "workers", "vi": "lao động"},
     "persons": {"en": "persons", "vi": "người"},
     "thousand_persons": {"en": "thousand persons", "vi": "nghìn người"},
@@ -114,6 +116,17 @@ def fmt_num(value: float, lang: str, decimals: int = 1) -> str:
 def fmt_pct(fraction: float, lang: str, decimals: int = 1) -> str:
     """0.5001 -> '50.0%' (en) / '50,0%' (vi)."""
     return fmt_num(100 * fraction, lang, decimals) + "%"
+
+
+def fmt_date(value, lang: str) -> str:
+    """A day as '30 Jun 2025' (en) / '30/6/2025' (vi)."""
+    import pandas as pd
+
+    _check_lang(lang)
+    day = pd.Timestamp(value)
+    if lang == "vi":
+        return f"{day.day}/{day.month}/{day.year}"
+    return f"{day.day} {day.strftime('%b')} {day.year}"
 
 
 def _check_lang(lang: str) -> None:

@@ -1,0 +1,184 @@
+"""Flows and stocks over time: the yearly series notebooks 01 and 02 draw.
+
+Everything returned is a cited row picked by the headline rule, or computed here from such
+rows. Missing years stay missing (``NA``): nothing is interpolated, and :func:`with_gaps`
+makes matplotlib break a line wherever two points are further apart than one step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import data
+from .departures import headline_rows
+from .headline import QUANTITY_KEYS, headline
+
+#: What a part-year row covers, for its label: "Jan–Nov" etc. (month of period_end).
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def decimal_year(dates: pd.Series) -> pd.Series:
+    """2020-06-30 -> 2020.49...: a date as a position on a year axis."""
+    dates = pd.to_datetime(dates)
+    start = pd.to_datetime(dates.dt.year.astype(str) + "-01-01")
+    days = np.where(dates.dt.is_leap_year, 366, 365)
+    return dates.dt.year + (dates - start).dt.days / days
+
+
+def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure: str = "workers_sent",
+           rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per year ``start``..``end`` for workers sent to ``destination`` ("ALL" for every market).
+
+    Columns: ``year``; ``value`` (the full-year headline figure, NA when there is none),
+    ``qualifier``, ``status``, ``source_id``; ``partial_value``, ``partial_months`` and
+    ``partial_source_id`` (the longest part-year figure, given only when the year has no
+    full-year figure); ``alternatives`` (other sources' values for the same full year, not
+    counting rows marked suspect).
+    """
+    rows = headline_rows() if rows is None else rows
+    sel = rows[(rows["measure"] == measure) & (rows["destination"] == destination) & (rows["sex"] == sex)]
+    full = sel[sel["period"] == "full_year"].set_index("year")
+    part = sel[sel["period"] == "part_year"].copy()
+    part["months"] = pd.to_datetime(part["period_end"]).dt.month - pd.to_datetime(part["period_start"]).dt.month + 1
+    part = part.sort_values(["year", "months"]).groupby("year").tail(1).set_index("year")
+    everything = data.load("departures")
+    usable = everything[everything["status"] != "suspect"]
+    out = []
+    for year in range(start, end + 1):
+        row = {"year": year, "value": pd.NA, "qualifier": pd.NA, "status": pd.NA, "source_id": pd.NA,
+               "partial_value": pd.NA, "partial_months": pd.NA, "partial_source_id": pd.NA, "alternatives": []}
+        if year in full.index:
+            hit = full.loc[year]
+            row.update(value=hit["value"], qualifier=hit["qualifier"], status=hit["status"], source_id=hit["source_id"])
+            same = usable[(usable["measure"] == measure) & (usable["destination"] == destination)
+                          & (usable["sex"] == sex) & (usable["period"] == "full_year") & (usable["year"] == year)]
+            row["alternatives"] = sorted({int(v) for v in same["value"] if v != hit["value"]})
+        elif year in part.index:
+            hit = part.loc[year]
+            row.update(partial_value=hit["value"], partial_months=int(hit["months"]), partial_source_id=hit["source_id"])
+        out.append(row)
+    frame = pd.DataFrame(out)
+    for col in ("value", "partial_value", "partial_months"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def alternative_rows(destination: str, start: int, end: int, *, sex: str = "all",
+                     measure: str = "workers_sent") -> pd.DataFrame:
+    """Full-year rows of other sources whose value differs from the year's headline (drawn
+    faintly), with their ``source_id``; rows marked suspect are left out."""
+    everything = data.load("departures")
+    sel = everything[(everything["measure"] == measure) & (everything["destination"] == destination)
+                     & (everything["sex"] == sex) & (everything["period"] == "full_year")
+                     & everything["year"].between(start, end) & (everything["status"] != "suspect")]
+    chosen = yearly(destination, start, end, sex=sex, measure=measure).set_index("year")["value"]
+    differs = sel["value"] != sel["year"].map(chosen)
+    return sel[differs].sort_values(["year", "value"]).reset_index(drop=True)
+
+
+def share(numerator: pd.DataFrame, denominator: pd.DataFrame) -> pd.DataFrame:
+    """Year-by-year ``numerator / denominator`` of two :func:`yearly` frames, for years where both
+    have a full-year value. ``rounded`` is True where either figure is not exact (then the share is
+    only as good as the rounding)."""
+    both = numerator.merge(denominator, on="year", suffixes=("_num", "_den"))
+    both = both[both["value_num"].notna() & both["value_den"].notna()].copy()
+    both["share"] = both["value_num"].astype(float) / both["value_den"].astype(float)
+    both["rounded"] = (both["qualifier_num"] != "exact") | (both["qualifier_den"] != "exact")
+    both["forecast"] = (both["status_num"] == "forecast") | (both["status_den"] == "forecast")
+    return both[["year", "value_num", "value_den", "share", "rounded", "forecast",
+                 "source_id_num", "source_id_den"]].reset_index(drop=True)
+
+
+def change_from(series: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """Each year's full-year value as a percentage of ``base_year``'s (NA where either is missing)."""
+    base = series.loc[series["year"] == base_year, "value"]
+    if base.empty or pd.isna(base.iloc[0]):
+        raise LookupError(f"no full-year value for the base year {base_year}")
+    out = series[["year", "value", "source_id"]].copy()
+    out["index"] = out["value"].astype("Float64") / float(base.iloc[0]) * 100
+    return out
+
+
+def residents_headline() -> pd.DataFrame:
+    """``residents_japan`` with the headline rule applied, plus ``when`` (decimal year)."""
+    rows = headline(data.load("residents_japan"), data.load("sources"), QUANTITY_KEYS["residents_japan"])
+    rows = rows[rows["unit"] == "persons"].copy()
+    rows["when"] = decimal_year(rows["date"])
+    return rows
+
+
+def stock(status: str, *, nationality: str = "VNM", basis: str = "residence_statistics",
+          start: int | None = None, end: int | None = None, year_end_only: bool = False,
+          rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Persons of ``nationality`` resident in Japan with ``status`` of residence, one row per date
+    (sorted), as stated on one statistical ``basis``; optionally only year-end (31 December) dates."""
+    rows = residents_headline() if rows is None else rows
+    sel = rows[(rows["status_of_residence"] == status) & (rows["nationality"] == nationality) & (rows["basis"] == basis)]
+    if year_end_only:
+        sel = sel[pd.to_datetime(sel["date"]).dt.strftime("%m-%d") == "12-31"]
+    years = pd.to_datetime(sel["date"]).dt.year
+    if start is not None:
+        sel = sel[years >= start]
+        years = years[years >= start]
+    if end is not None:
+        sel = sel[years <= end]
+    return sel.sort_values("date").reset_index(drop=True)
+
+
+def stock_alternatives(plotted: pd.DataFrame) -> pd.DataFrame:
+    """Other sources' counts for the quantities in ``plotted`` (rows of :func:`stock`) whose value
+    differs from the headline; rows marked suspect are left out. Has ``when`` and ``source_id``."""
+    keys = QUANTITY_KEYS["residents_japan"]
+    every = data.load("residents_japan")
+    every = every[every["status"] != "suspect"]
+    merged = every.merge(plotted[keys + ["value"]].rename(columns={"value": "_headline"}), on=keys)
+    out = merged[merged["value"] != merged["_headline"]].drop(columns="_headline").copy()
+    out["when"] = decimal_year(out["date"])
+    return out.reset_index(drop=True)
+
+
+def national_share(status: str, *, nationality: str = "VNM", basis: str = "residence_statistics",
+                   rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``nationality``'s share of all residents with ``status``, at the dates where both counts exist
+    on the same ``basis`` (no mixing of publications, no matching of nearby dates)."""
+    rows = residents_headline() if rows is None else rows
+    ours = stock(status, nationality=nationality, basis=basis, rows=rows)
+    everyone = stock(status, nationality="ALL", basis=basis, rows=rows)
+    both = ours.merge(everyone, on="date", suffixes=("", "_all"))
+    both["share"] = both["value"] / both["value_all"]
+    both["rounded"] = (both["qualifier"] != "exact") | (both["qualifier_all"] != "exact")
+    both = both.rename(columns={"source_id_all": "all_source_id"})
+    return both[["date", "when", "value", "value_all", "share", "rounded", "source_id", "all_source_id"]]
+
+
+def with_gaps(x, y, max_step: float = 1.0):
+    """``x``, ``y`` as float arrays with a NaN inserted wherever consecutive ``x`` are more than
+    ``max_step`` apart (or ``y`` is missing), so a plotted line breaks at every gap."""
+    x = np.asarray(pd.Series(x, dtype="float64"))
+    y = np.asarray(pd.Series(y, dtype="Float64").astype("float64"))
+    keep = ~np.isnan(y)
+    x, y = x[keep], y[keep]
+    xs, ys = [], []
+    for i, (xi, yi) in enumerate(zip(x, y)):
+        if i and xi - x[i - 1] > max_step + 1e-9:
+            xs.append(np.nan)
+            ys.append(np.nan)
+        xs.append(xi)
+        ys.append(yi)
+    return np.array(xs), np.array(ys)
+
+
+def milestones(event_ids: list[str], lang: str) -> pd.DataFrame:
+    """The timeline events ``event_ids`` with ``when`` (decimal year, mid-period for a year- or
+    month-precision date), ``label`` in ``lang`` and ``source_id``; unknown ids are an error."""
+    events = data.load("timeline").set_index("event_id")
+    unknown = [e for e in event_ids if e not in events.index]
+    if unknown:
+        raise KeyError(f"not in data/timeline.csv: {unknown}")
+    chosen = events.loc[list(event_ids)].reset_index()
+    precision_pad = {"year": "-07-01", "month": "-15", "day": ""}
+    full_dates = [d + precision_pad[p] for d, p in zip(chosen["date"], chosen["date_precision"])]
+    chosen["when"] = decimal_year(pd.Series(full_dates)).to_numpy()
+    chosen["label"] = chosen[f"label_{lang}"]
+    return chosen[["event_id", "date", "when", "category", "label", "source_id"]].sort_values("when").reset_index(drop=True)

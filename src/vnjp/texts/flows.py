@@ -1,0 +1,133 @@
+"""Texts of notebook 01, thirty years of trainee and worker flows."""
+
+TEXT = {
+    # status-of-residence names
+    "status_total": {"en": "All Vietnamese residents", "vi": "Tổng số người Việt Nam cư trú"},
+    "status_technical_intern_training": {"en": "Technical intern trainees", "vi": "Thực tập sinh kỹ năng"},
+    "status_specified_skilled_worker": {"en": "Specified skilled workers", "vi": "Lao động kỹ năng đặc định"},
+    "status_engineer_humanities_intl": {
+        "en": "Engineer / humanities / international services",
+        "vi": "Kỹ sư, nhân viên kỹ thuật – nhân văn – nghiệp vụ quốc tế",
+    },
+    "status_student": {"en": "International students", "vi": "Du học sinh"},
+    # markers and legends shared by the flow figures
+    "all_destinations_bar": {"en": "All destinations", "vi": "Tất cả thị trường"},
+    "japan_bar": {"en": "Of which Japan", "vi": "Trong đó Nhật Bản"},
+    "rounded_mark": {"en": "rounded figure (\"about\", \"more than\")", "vi": "số làm tròn (\"khoảng\", \"hơn\")"},
+    "partial_mark": {"en": "hatched: part of the year only", "vi": "gạch chéo: chỉ một phần của năm"},
+    "forecast_mark": {"en": "outline: forecast, not an outcome", "vi": "chỉ viền: số ước tính, chưa phải kết quả"},
+    "alternative_mark": {"en": "other sources' figures", "vi": "số liệu của nguồn khác"},
+    "partial_months": {"en": "Jan–{month}", "vi": "T1–T{m}"},
+    "forecast_short": {"en": "forecast", "vi": "ước tính"},
+    "no_data_years": {"en": "no yearly figure found", "vi": "không tìm thấy số liệu năm"},
+    "milestones_heading": {"en": "Milestones", "vi": "Mốc chính sách"},
+    # figure 1
+    "flows_title": {
+        "en": "Vietnamese workers sent abroad under contract, {start}–{end}: all destinations and Japan",
+        "vi": "Lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng, {start}–{end}: tất cả thị trường và Nhật Bản",
+    },
+    "flows_subtitle": {
+        "en": "Workers leaving each year; a missing bar is a year for which no figure was found",
+        "vi": "Số lao động xuất cảnh mỗi năm; năm không có cột là năm không tìm thấy số liệu",
+    },
+    "flows_alt": {
+        "en": "Bar chart of workers sent abroad per year from {start} to {end}, with the part that went to Japan. "
+              "Full-year figures exist for {n_all} years (Japan: {n_jpn}). The latest full year, {last}, had "
+              "{last_all} workers, {last_jpn} of them to Japan. Numbered marks on the time axis are policy milestones.",
+        "vi": "Biểu đồ cột số lao động đi làm việc ở nước ngoài mỗi năm từ {start} đến {end}, kèm phần sang Nhật Bản. "
+              "Có số liệu cả năm cho {n_all} năm (Nhật Bản: {n_jpn}). Năm đầy đủ gần nhất, {last}, có {last_all} "
+              "lao động, trong đó {last_jpn} sang Nhật Bản. Các số đánh dấu trên trục thời gian là mốc chính sách.",
+    },
+    # figure 2
+    "share_title": {
+        "en": "Japan's share of Vietnamese workers sent abroad, {first}–{last}",
+        "vi": "Tỷ trọng Nhật Bản trong số lao động Việt Nam đi làm việc ở nước ngoài, {first}–{last}",
+    },
+    "share_subtitle": {
+        "en": "Workers sent to Japan ÷ all workers sent, years with both full-year figures; open circle: "
+              "at least one figure is rounded; ×: the total is a forecast",
+        "vi": "Lao động sang Nhật Bản ÷ tổng số lao động, các năm có đủ hai số liệu cả năm; vòng tròn rỗng: "
+              "ít nhất một số làm tròn; ×: tổng số là số ước tính",
+    },
+    "share_alt": {
+        "en": "Line chart of Japan's share of workers sent abroad in the {n} years with both figures, from "
+              "{first_share} in {first} to {last_share} in {last}; the highest was {max_share} in {max_year}. "
+              "The line breaks where a year is missing.",
+        "vi": "Biểu đồ đường tỷ trọng Nhật Bản trong số lao động đi làm việc ở nước ngoài trong {n} năm có đủ số liệu, "
+              "từ {first_share} năm {first} đến {last_share} năm {last}; cao nhất {max_share} năm {max_year}. "
+              "Đường bị ngắt ở năm thiếu số liệu.",
+    },
+    "half_line": {"en": "half of all workers sent", "vi": "một nửa tổng số lao động"},
+    "share_axis": {"en": "share sent to Japan", "vi": "tỷ trọng sang Nhật Bản"},
+    # figure 3
+    "residents_title": {
+        "en": "Vietnamese residents in Japan by status of residence, {start}–{end}",
+        "vi": "Người Việt Nam cư trú tại Nhật Bản theo tư cách lưu trú, {start}–{end}",
+    },
+    "residents_subtitle": {
+        "en": "Persons at each reported date (year-end and mid-year); lines break where no count was found",
+        "vi": "Số người tại mỗi thời điểm công bố (cuối năm và giữa năm); đường bị ngắt ở thời điểm không có số liệu",
+    },
+    "residents_alt": {
+        "en": "Line chart of Vietnamese residents in Japan: in all {total_first} at end-{first} and {total_last} at "
+              "{last_date}. By status, the latest counts are technical intern trainees {titp}, specified skilled "
+              "workers {ssw}, engineer/humanities {eng} and students {stu}.",
+        "vi": "Biểu đồ đường số người Việt Nam cư trú tại Nhật Bản: tổng số {total_first} cuối năm {first} và "
+              "{total_last} ngày {last_date}. Theo tư cách lưu trú, số gần nhất: thực tập sinh kỹ năng {titp}, lao "
+              "động kỹ năng đặc định {ssw}, kỹ sư – nhân văn – nghiệp vụ quốc tế {eng}, du học sinh {stu}.",
+    },
+    "ssw_basis_note": {
+        "en": "Specified skilled workers: the Immigration Services Agency's SSW releases; other statuses and the "
+              "total: its residence statistics.",
+        "vi": "Lao động kỹ năng đặc định: số liệu công bố riêng về kỹ năng đặc định của Cơ quan Quản lý xuất nhập "
+              "cảnh và lưu trú Nhật Bản; các tư cách khác và tổng số: thống kê người nước ngoài cư trú.",
+    },
+    # figure 4
+    "vnshare_title": {
+        "en": "Vietnam's share of all technical intern trainees and specified skilled workers in Japan",
+        "vi": "Tỷ trọng Việt Nam trong tổng số thực tập sinh kỹ năng và lao động kỹ năng đặc định tại Nhật Bản",
+    },
+    "vnshare_subtitle": {
+        "en": "Vietnamese ÷ all nationalities, only at dates where one publication gives both counts",
+        "vi": "Người Việt Nam ÷ tổng số mọi quốc tịch, chỉ tại thời điểm một nguồn công bố cả hai số",
+    },
+    "vnshare_alt": {
+        "en": "Line chart of Vietnam's share: of technical intern trainees from {titp_first} ({titp_first_date}) to "
+              "{titp_last} ({titp_last_date}); of specified skilled workers from {ssw_first} ({ssw_first_date}) to "
+              "{ssw_last} ({ssw_last_date}).",
+        "vi": "Biểu đồ đường tỷ trọng Việt Nam: trong thực tập sinh kỹ năng từ {titp_first} ({titp_first_date}) "
+              "đến {titp_last} ({titp_last_date}); trong lao động kỹ năng đặc định từ {ssw_first} "
+              "({ssw_first_date}) đến {ssw_last} ({ssw_last_date}).",
+    },
+    "vnshare_axis": {"en": "Vietnam's share", "vi": "tỷ trọng Việt Nam"},
+    # figure 5
+    "covid_title": {
+        "en": "COVID-19: workers sent abroad fell to {low_all} of the {base} level in {low_year} and recovered by {back}",
+        "vi": "COVID-19: lao động đi làm việc ở nước ngoài giảm còn {low_all} mức năm {base} vào năm {low_year} và "
+              "phục hồi vào năm {back}",
+    },
+    "covid_title_no_recovery": {
+        "en": "COVID-19: workers sent abroad fell to {low_all} of the {base} level in {low_year}",
+        "vi": "COVID-19: lao động đi làm việc ở nước ngoài giảm còn {low_all} mức năm {base} vào năm {low_year}",
+    },
+    "covid_subtitle": {
+        "en": "Workers sent per year; label: % of {base}. Part-year figures are not compared with full years",
+        "vi": "Số lao động mỗi năm; nhãn: % so với năm {base}. Số liệu một phần năm không so với cả năm",
+    },
+    "covid_alt": {
+        "en": "Grouped bar chart of workers sent abroad and to Japan, {start}–{end}. All destinations: {base_all} in "
+              "{base}, {low_all_n} in {low_year} ({low_all}). Japan: {base_jpn} in {base}, {low_jpn_n} in {low_year} "
+              "({low_jpn}).",
+        "vi": "Biểu đồ cột số lao động đi làm việc ở nước ngoài và sang Nhật Bản, {start}–{end}. Tất cả thị trường: "
+              "{base_all} năm {base}, {low_all_n} năm {low_year} ({low_all}). Nhật Bản: {base_jpn} năm {base}, "
+              "{low_jpn_n} năm {low_year} ({low_jpn}).",
+    },
+    "index_note": {
+        "en": "Shares and percentages of the base year are computed from the plotted figures.",
+        "vi": "Tỷ trọng và tỷ lệ so với năm gốc được tính từ các số liệu trong biểu đồ.",
+    },
+    "share_note": {
+        "en": "Shares are computed from the plotted figures.",
+        "vi": "Tỷ trọng được tính từ các số liệu trong biểu đồ.",
+    },
+}

@@ -1,0 +1,86 @@
+"""Yearly series for the flow figures: gaps stay gaps, part years are labelled, shares need both figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vnjp import flows
+
+EXTRA_ROWS = """\
+workers_sent,ALL,all,full_year,2021-01-01,2021-12-31,500,,exact,final,stats,fixture
+workers_sent,JPN,all,full_year,2021-01-01,2021-12-31,200,,about,final,press,fixture rounded
+workers_sent,ALL,all,part_year,2022-01-01,2022-09-30,700,,exact,final,stats,fixture Jan-Sep
+workers_sent,ALL,all,part_year,2022-01-01,2022-06-30,400,,exact,final,press,fixture Jan-Jun
+workers_sent,JPN,all,full_year,2023-01-01,2023-12-31,650,,exact,suspect,press,fixture typo
+"""
+
+
+@pytest.fixture
+def series_data(fixture_data):
+    with open(fixture_data / "departures.csv", "a", encoding="utf-8") as fh:
+        fh.write(EXTRA_ROWS)
+    return fixture_data
+
+
+def test_a_missing_year_stays_missing_and_a_part_year_is_labelled(series_data):
+    every = flows.yearly("ALL", 2020, 2023).set_index("year")
+    assert pd.isna(every.loc[2020, "value"]) and pd.isna(every.loc[2020, "partial_value"])
+    assert pd.isna(every.loc[2022, "value"])
+    assert every.loc[2022, "partial_value"] == 700 and every.loc[2022, "partial_months"] == 9  # the longer part
+    assert every.loc[2023, "value"] == 1000 and every.loc[2023, "alternatives"] == [950]
+    assert list(every.index) == [2020, 2021, 2022, 2023]
+
+
+def test_alternatives_leave_out_suspect_rows_and_the_headline(series_data):
+    others = flows.alternative_rows("JPN", 2020, 2023)
+    assert others.empty  # 650 is suspect, 600 is the headline
+    others = flows.alternative_rows("ALL", 2020, 2023)
+    assert others[["year", "value", "source_id"]].values.tolist() == [[2023, 950, "press"]]
+
+
+def test_share_needs_both_full_year_figures_and_flags_rounding(series_data):
+    share = flows.share(flows.yearly("JPN", 2020, 2023), flows.yearly("ALL", 2020, 2023))
+    assert share["year"].tolist() == [2021, 2023]
+    assert share["share"].tolist() == pytest.approx([0.4, 0.6])
+    assert share["rounded"].tolist() == [True, False]
+
+
+def test_change_from_base_year(series_data):
+    index = flows.change_from(flows.yearly("ALL", 2020, 2023), 2023).set_index("year")["index"]
+    assert index[2021] == pytest.approx(50.0) and pd.isna(index[2022])
+    with pytest.raises(LookupError, match="2022"):
+        flows.change_from(flows.yearly("ALL", 2020, 2023), 2022)
+
+
+def test_with_gaps_breaks_lines_at_gaps_and_missing_values():
+    x, y = flows.with_gaps([2016, 2017, 2019, 2020, 2021], pd.array([1, 2, 3, None, 5], dtype="Int64"), max_step=1)
+    assert np.isnan(x[2]) and np.isnan(y[2])  # 2017 -> 2019 is two years apart
+    assert np.isnan(x[4])  # 2020 is missing, so 2019 -> 2021 breaks too
+    assert [v for v in x if not np.isnan(v)] == [2016, 2017, 2019, 2021]
+
+
+def test_decimal_year():
+    when = flows.decimal_year(pd.Series(["2020-01-01", "2020-12-31", "2019-07-02"]))
+    assert when.tolist() == pytest.approx([2020.0, 2020 + 365 / 366, 2019 + 182 / 365])
+
+
+def test_national_share_pairs_only_same_date_and_basis():
+    rows = pd.DataFrame({
+        "date": pd.to_datetime(["2020-12-31", "2020-12-31", "2021-06-30", "2021-12-31"]),
+        "nationality": ["VNM", "ALL", "VNM", "ALL"],
+        "status_of_residence": "technical_intern_training", "basis": "residence_statistics",
+        "unit": "persons", "value": [50, 200, 60, 300], "qualifier": "exact", "source_id": ["a", "b", "c", "d"],
+    })
+    rows["when"] = flows.decimal_year(rows["date"])
+    share = flows.national_share("technical_intern_training", rows=rows)
+    assert share["share"].tolist() == [0.25] and share["all_source_id"].tolist() == ["b"]
+
+
+def test_milestones_from_the_real_timeline_and_unknown_ids_refused():
+    events = flows.milestones(["ssw-launch-2019", "labour-cooperation-start-1992"], "vi")
+    assert events["event_id"].tolist() == ["labour-cooperation-start-1992", "ssw-launch-2019"]  # in time order
+    assert events["when"].iloc[0] == pytest.approx(1992.5, abs=0.01)  # a year-precision date sits mid-year
+    with pytest.raises(KeyError, match="no-such-event"):
+        flows.milestones(["no-such-event"], "en")
