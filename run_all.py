@@ -24,9 +24,12 @@ REGISTRY = [
         data=("departures", "residents_japan", "timeline"),
     ),
     *in_both_languages(
-        "destinations", "notebooks/02_destination_markets.ipynb", {"year": 2023, "top_n": 13},
+        "destinations", "notebooks/02_destination_markets.ipynb",
+        {"year": 2023, "top_n": 13, "start_year": 1999, "end_year": 2025},
         figures=("destinations_{year}_markets_{lang}", "destinations_{year}_japan_share_{lang}",
-                 "destinations_{year}_plan_{lang}"),
+                 "destinations_{year}_plan_{lang}",
+                 *(f"destinations_{{start_year}}_{{end_year}}_{part}_{{lang}}"
+                   for part in ("markets_over_time", "women_share", "plan_vs_actual"))),
         data=("departures",),
     ),
 ]

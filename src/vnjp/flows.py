@@ -46,11 +46,12 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
     usable = everything[everything["status"] != "suspect"]
     out = []
     for year in range(start, end + 1):
-        row = {"year": year, "value": pd.NA, "qualifier": pd.NA, "status": pd.NA, "source_id": pd.NA,
+        row = {"year": year, "value": pd.NA, "value_upper": pd.NA, "qualifier": pd.NA, "status": pd.NA, "source_id": pd.NA,
                "partial_value": pd.NA, "partial_months": pd.NA, "partial_source_id": pd.NA, "alternatives": []}
         if year in full.index:
             hit = full.loc[year]
-            row.update(value=hit["value"], qualifier=hit["qualifier"], status=hit["status"], source_id=hit["source_id"])
+            row.update(value=hit["value"], value_upper=hit["value_upper"], qualifier=hit["qualifier"],
+                       status=hit["status"], source_id=hit["source_id"])
             same = usable[(usable["measure"] == measure) & (usable["destination"] == destination)
                           & (usable["sex"] == sex) & (usable["period"] == "full_year") & (usable["year"] == year)]
             row["alternatives"] = sorted({int(v) for v in same["value"] if v != hit["value"]})
@@ -59,9 +60,31 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
             row.update(partial_value=hit["value"], partial_months=int(hit["months"]), partial_source_id=hit["source_id"])
         out.append(row)
     frame = pd.DataFrame(out)
-    for col in ("value", "partial_value", "partial_months"):
+    for col in ("value", "value_upper", "partial_value", "partial_months"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+def leading_markets(start: int, end: int, top: int = 3, rows: pd.DataFrame | None = None) -> list[str]:
+    """Markets that were among the ``top`` largest (full-year headline counts) in at least one
+    year from ``start`` to ``end``, largest latest count first. A rule, so the markets a chart
+    follows over time are not picked by hand."""
+    rows = headline_rows() if rows is None else rows
+    sel = rows[(rows["measure"] == "workers_sent") & (rows["period"] == "full_year") & (rows["sex"] == "all")
+               & (rows["destination"] != "ALL") & rows["year"].between(start, end)]
+    ranks = sel.groupby("year")["value"].rank(method="min", ascending=False)
+    chosen = sel[ranks <= top]
+    latest = sel[sel["destination"].isin(chosen["destination"])].sort_values("year").groupby("destination").tail(1)
+    return latest.sort_values(["value", "destination"], ascending=[False, True])["destination"].tolist()
+
+
+def women_share(destination: str, start: int, end: int, rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Women / all workers sent to ``destination`` for each year with both full-year counts."""
+    women = yearly(destination, start, end, sex="women", rows=rows)
+    everyone = yearly(destination, start, end, rows=rows)
+    out = share(women, everyone)
+    return out.rename(columns={"value_num": "women", "value_den": "workers", "source_id_num": "women_source_id",
+                               "source_id_den": "source_id"})
 
 
 def alternative_rows(destination: str, start: int, end: int, *, sex: str = "all",

@@ -21,6 +21,7 @@ PLACES = {
     "MAC": {"en": "Macao", "vi": "Ma Cao (Trung Quốc)"},
     "HUN": {"en": "Hungary", "vi": "Hungary"},
     "SGP": {"en": "Singapore", "vi": "Singapore"},
+    "SRB": {"en": "Serbia", "vi": "Serbia"},
     "ROU": {"en": "Romania", "vi": "Romania"},
     "POL": {"en": "Poland", "vi": "Ba Lan"},
     "MYS": {"en": "Malaysia", "vi": "Malaysia"},

@@ -50,4 +50,56 @@ TEXT = {
         "en": "Column chart comparing the plan for {year} with the {actual} workers actually sent ({pct} of plan).",
         "vi": "Biểu đồ cột so sánh kế hoạch năm {year} với {actual} lao động thực tế đã đưa đi ({pct} kế hoạch).",
     },
+    "markets_time_title": {
+        "en": "The leading markets for Vietnamese workers, {start}–{end}",
+        "vi": "Các thị trường tiếp nhận lao động Việt Nam lớn nhất, {start}–{end}",
+    },
+    "markets_time_subtitle": {
+        "en": "Workers sent per year to each market that ranked in the top {top} in at least one year; "
+              "open circle: rounded figure; lines break where a year is missing",
+        "vi": "Số lao động mỗi năm tới các thị trường từng nằm trong {top} thị trường lớn nhất ít nhất một năm; "
+              "vòng tròn rỗng: số làm tròn; đường bị ngắt ở năm thiếu số liệu",
+    },
+    "markets_time_alt": {
+        "en": "Line chart of workers sent per year to {markets}, {start}–{end}. In {last}, {first_market} "
+              "received {first_n} and {second_market} {second_n}.",
+        "vi": "Biểu đồ đường số lao động mỗi năm tới {markets}, {start}–{end}. Năm {last}, {first_market} "
+              "tiếp nhận {first_n} và {second_market} {second_n}.",
+    },
+    "women_time_title": {
+        "en": "Women's share of Vietnamese workers sent abroad, by market",
+        "vi": "Tỷ lệ lao động nữ trong số lao động Việt Nam đi làm việc ở nước ngoài, theo thị trường",
+    },
+    "women_time_subtitle": {
+        "en": "Women ÷ all workers sent, in the years where a source states both ({first}–{last})",
+        "vi": "Lao động nữ ÷ tổng số lao động, các năm có nguồn nêu cả hai số ({first}–{last})",
+    },
+    "women_time_alt": {
+        "en": "Dot-and-line chart of women's share of workers sent, by market, in the {n} years with data. "
+              "All destinations: {all_first} in {first}, {all_last} in {last}.",
+        "vi": "Biểu đồ tỷ lệ lao động nữ theo thị trường trong {n} năm có số liệu. Tất cả thị trường: "
+              "{all_first} năm {first}, {all_last} năm {last}.",
+    },
+    "plan_time_title": {
+        "en": "Workers sent abroad against the annual plan, {start}–{end}",
+        "vi": "Lao động đi làm việc ở nước ngoài so với kế hoạch năm, {start}–{end}",
+    },
+    "plan_time_subtitle": {
+        "en": "Grey: plan (hatched top: plan range; R: revised plan; ≈: rounded); blue: workers sent; "
+              "label: sent ÷ plan (upper end of a range)",
+        "vi": "Xám: kế hoạch (phần gạch chéo: khoảng kế hoạch; R: kế hoạch điều chỉnh; ≈: số làm tròn); xanh: số "
+              "lao động đã đưa đi; nhãn: thực hiện ÷ kế hoạch (mức trên nếu là khoảng)",
+    },
+    "plan_time_alt": {
+        "en": "Paired columns of plan and workers sent for {n} years with both; sent exceeded the plan in {over} "
+              "of them. Largest excess: {max_pct} in {max_year}.",
+        "vi": "Cặp cột kế hoạch và thực hiện cho {n} năm có đủ hai số; thực hiện vượt kế hoạch trong {over} năm. "
+              "Vượt nhiều nhất: {max_pct} năm {max_year}.",
+    },
+    "revised_short": {"en": "R", "vi": "R"},
+    "sent_label": {"en": "Workers sent", "vi": "Đã đưa đi"},
+    "ratio_note": {
+        "en": "Percentages are computed from the plotted figures.",
+        "vi": "Tỷ lệ phần trăm được tính từ các số liệu trong biểu đồ.",
+    },
 }
