@@ -23,6 +23,13 @@ REGISTRY = [
                  "destinations_{year}_plan_{lang}"),
         data=("departures",),
     ),
+    *in_both_languages(
+        "economy", "notebooks/03_economic_context.ipynb",
+        {"start_year": 2000, "end_year": 2025, "oda_start_year": 1992},
+        figures=("economy_trade_reporters_{lang}", "economy_oda_{lang}", "economy_fdi_{lang}",
+                 "economy_context_{lang}"),
+        data=("economy", "departures", "sources"),
+    ),
 ]
 
 if __name__ == "__main__":
