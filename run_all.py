@@ -30,6 +30,12 @@ REGISTRY = [
                  "economy_context_{lang}"),
         data=("economy", "departures", "sources"),
     ),
+    *in_both_languages(
+        "milestones", "notebooks/04_policy_milestones.ipynb",
+        {"start_year": 1973, "end_year": 2027, "today": "2026-02-01"},
+        figures=("milestones_timeline_{lang}",),
+        data=("timeline", "sources"),
+    ),
 ]
 
 if __name__ == "__main__":
