@@ -32,6 +32,19 @@ REGISTRY = [
                    for part in ("markets_over_time", "women_share", "plan_vs_actual"))),
         data=("departures",),
     ),
+    *in_both_languages(
+        "economy", "notebooks/03_economic_context.ipynb",
+        {"start_year": 2000, "end_year": 2025, "oda_start_year": 1992},
+        figures=("economy_trade_reporters_{lang}", "economy_oda_{lang}", "economy_fdi_{lang}",
+                 "economy_context_{lang}"),
+        data=("economy", "departures", "sources"),
+    ),
+    *in_both_languages(
+        "milestones", "notebooks/04_policy_milestones.ipynb",
+        {"start_year": 1973, "end_year": 2027, "today": "2026-02-01"},
+        figures=("milestones_timeline_{lang}",),
+        data=("timeline", "sources"),
+    ),
 ]
 
 if __name__ == "__main__":
