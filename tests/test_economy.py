@@ -132,3 +132,14 @@ def test_without_suspect_alternatives_on_the_real_keys():
     h = economy.headline_rows(rows, SOURCES)
     assert h["alternatives"].iloc[0] == [80000.0]
     assert QUANTITY_KEYS["economy"] == economy.KEYS
+
+
+def test_faint_alternatives_are_cited_and_suspect_ones_are_not_drawn():
+    h = heads(row(2015, 28.0, source="hi"), row(2015, 29.5, source="lo", qualifier="about"),
+              row(2015, 99.0, source="old", status="suspect"))
+    s = economy.series(h, "trade_total", reporter="vn_customs", unit="USD_bn", year_basis="calendar",
+                       start=2015, end=2015)
+    assert s.loc[2015, "value"] == 28.0
+    assert s.loc[2015, "alternatives"] == [29.5]  # the suspect 99.0 is never drawn
+    assert s.loc[2015, "alternative_sources"] == ["lo"]
+    assert sorted(economy.plotted_rows(s)["source_id"]) == ["hi", "lo"]

@@ -27,7 +27,7 @@ from .headline import QUANTITY_KEYS, headline
 KEYS = QUANTITY_KEYS["economy"]
 #: Columns of a series frame (index: ``year``).
 SERIES_COLUMNS = ["value", "qualifier", "status", "source_id", "reporter", "unit", "year_basis", "period_end",
-                  "n_sources", "alternatives", "marked"]
+                  "n_sources", "alternatives", "alternative_sources", "marked"]
 
 
 class MixedUnits(ValueError):
@@ -53,12 +53,14 @@ def without_suspect_alternatives(chosen: pd.DataFrame, rows: pd.DataFrame, keys:
     alternatives faintly must not draw a value the data mark as a typo or mislabel.
     """
     usable = rows[rows["status"] != "suspect"]
-    groups = {k if isinstance(k, tuple) else (k,): set(g["value"].dropna())
+    groups = {k if isinstance(k, tuple) else (k,): g[["value", "source_id"]].dropna()
               for k, g in usable.groupby(keys, dropna=False)}
+    empty = pd.DataFrame({"value": [], "source_id": []})
     out = chosen.copy()
-    out["alternatives"] = [
-        sorted(v for v in groups.get(tuple(r[k] for k in keys), set()) if v != r["value"])
-        for _, r in out.iterrows()]
+    others = [(g := groups.get(tuple(r[k] for k in keys), empty))[g["value"] != r["value"]] for _, r in out.iterrows()]
+    out["alternatives"] = [sorted(set(o["value"])) for o in others]
+    # The sources of the values drawn faintly, so the figure's footer can cite them too.
+    out["alternative_sources"] = [sorted(set(o["source_id"])) for o in others]
     return out
 
 
@@ -113,9 +115,14 @@ def yearly(hit: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
         best = grp.iloc[-1]
         alts = best["alternatives"] if "alternatives" in best and isinstance(best["alternatives"], list) else []
         others = sorted(set(alts) | {v for v in grp["value"].iloc[:-1] if v != best["value"]})
+        alt_sources = best["alternative_sources"] if isinstance(best.get("alternative_sources"), list) else []
+        earlier = grp.iloc[:-1]
+        alt_sources = sorted(set(alt_sources) | set(earlier.loc[earlier["value"] != best["value"], "source_id"]))
         for col in SERIES_COLUMNS:
             if col == "alternatives":
                 out.at[year, col] = others
+            elif col == "alternative_sources":
+                out.at[year, col] = alt_sources
             elif col != "value":
                 out.at[year, col] = best[col] if col in best else pd.NA
         out.loc[year, "value"] = float(best["value"])
@@ -256,5 +263,9 @@ def plot_alternatives(ax, s: pd.DataFrame, *, color: str = "#9aa5ab", ms: float 
 def plotted_rows(*frames: pd.DataFrame) -> pd.DataFrame:
     """The cited rows of several series/point tables, for ``figures.save`` (needs ``source_id``)."""
     parts = [present(f)[["source_id"]] if "value" in f else f[["source_id"]] for f in frames]
+    for f in frames:  # the sources of the faint alternatives are cited too
+        if "alternative_sources" in f:
+            ids = [sid for lst in present(f)["alternative_sources"] if isinstance(lst, list) for sid in lst]
+            parts.append(pd.DataFrame({"source_id": ids}))
     parts = [p for p in parts if not p.empty]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"source_id": []})
