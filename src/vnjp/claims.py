@@ -562,7 +562,10 @@ def check_share(claim, spec: Spec, ctx: Data) -> Result:
     last = known.iloc[-1]
     shown = "; ".join(f"{_period_text(r['period'])}: {r['share']:.2f}% [{r['num_source_id']}, {r['den_source_id']}]"
                       for _, r in known.iterrows())
-    if all(holds) and not missing:
+    if all(holds) and missing:  # holds where known, but some periods are gaps: undecided
+        verdict, reason = "no_data", "years_missing"
+        expl = f"Holds in {', '.join(_period_text(p) for p in known['period'])}; no data for {', '.join(missing)}."
+    elif all(holds):
         verdict, reason = verdict_for(True, qualifier, bool(known["rounded"].any()))
         if proxy:
             verdict, reason = "consistent", "proxy"
@@ -574,9 +577,6 @@ def check_share(claim, spec: Spec, ctx: Data) -> Result:
         expl = f"Holds in {', '.join(good)} only; not in {', '.join(bad)}."
         if missing:
             expl += f" No data for {', '.join(missing)}."
-    elif all(holds):  # holds where known, but some periods are gaps
-        verdict, reason = "no_data", "years_missing"
-        expl = f"Holds in {', '.join(_period_text(p) for p in known['period'])}; no data for {', '.join(missing)}."
     else:
         verdict, reason = "not_supported", "value_differs"
         expl = "The share is " + ", ".join(f"{r['share']:.2f}% in {_period_text(r['period'])}" for _, r in known.iterrows()) + \
