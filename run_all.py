@@ -23,6 +23,11 @@ REGISTRY = [
                  "destinations_{year}_plan_{lang}"),
         data=("departures",),
     ),
+    *in_both_languages(
+        "claims", "notebooks/05_claims_check.ipynb", {},
+        figures=("claims_verdicts_{lang}", "claims_gap_{lang}"),
+        data=("claims", "departures", "residents_japan", "economy", "timeline", "sources"),
+    ),
 ]
 
 if __name__ == "__main__":
