@@ -45,6 +45,11 @@ REGISTRY = [
         figures=("milestones_timeline_{lang}",),
         data=("timeline", "sources"),
     ),
+    *in_both_languages(
+        "claims", "notebooks/05_claims_check.ipynb", {},
+        figures=("claims_verdicts_{lang}", "claims_gap_{lang}"),
+        data=("claims", "departures", "residents_japan", "economy", "timeline", "sources"),
+    ),
 ]
 
 if __name__ == "__main__":

@@ -1,0 +1,314 @@
+"""The claims check: the tolerance rule at its edges, each verdict on small hand-built frames,
+and every real claim getting exactly one verdict from the closed set."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from vnjp import claims
+from vnjp.claims import Spec, accepts, stated_step
+
+# --------------------------------------------------------------------------- hand-built data
+
+SOURCES = pd.DataFrame({
+    "source_id": ["seed-x", "stats", "press", "blog"],
+    "kind": ["seed_document", "official_statistics", "press_report", "mirror_blog"],
+    "reliability": ["high", "high", "medium", "low"],
+    "published": ["2023-08-25", "2024-01-10", "2023-02-01", pd.NA],
+})
+
+
+def dep(*rows):
+    """departures rows: (destination, year, value, qualifier, status, source_id[, sex, measure, value_upper])."""
+    out = []
+    for r in rows:
+        dest, year, value, qual, status, sid, *rest = r
+        sex = rest[0] if len(rest) > 0 else "all"
+        measure = rest[1] if len(rest) > 1 else "workers_sent"
+        upper = rest[2] if len(rest) > 2 else pd.NA
+        out.append({"measure": measure, "destination": dest, "sex": sex, "period": "full_year",
+                    "period_start": pd.Timestamp(f"{year}-01-01"), "period_end": pd.Timestamp(f"{year}-12-31"),
+                    "value": value, "value_upper": upper, "qualifier": qual, "status": status, "source_id": sid,
+                    "year": year})
+    frame = pd.DataFrame(out)
+    frame["value_upper"] = frame["value_upper"].astype("Float64")
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
+
+
+def res(*rows):
+    """residents_japan rows: (date, nationality, status_of_residence, value, qualifier, status, source_id[, basis])."""
+    return pd.DataFrame([{"date": pd.Timestamp(d), "nationality": n, "status_of_residence": s,
+                          "basis": rest[0] if rest else "residence_statistics", "unit": "persons", "value": v,
+                          "qualifier": q, "status": st, "source_id": sid}
+                         for d, n, s, v, q, st, sid, *rest in rows])
+
+
+TIMELINE = pd.DataFrame({
+    "event_id": ["relations-1973", "start-1992", "round1", "round2"],
+    "date": ["1973-09-21", "1992", "2025-07-22", "2025-12"],
+    "date_precision": ["day", "year", "day", "month"],
+    "source_id": ["press", "stats", "press", "seed-x"],
+})
+
+
+def claim(cid, check, value=None, qualifier="exact", unit="persons", numerator=None, denominator=None,
+          reference_date=None, value_upper=None):
+    return {"claim_id": cid, "source_id": "seed-x", "claim_en": "A test statement.", "quantity": "test",
+            "reference_date": reference_date, "value": value, "value_upper": value_upper, "unit": unit,
+            "qualifier": qualifier if value is not None else None, "check": check, "numerator": numerator,
+            "denominator": denominator, "note": ""}
+
+
+def run(rows, frames, specs=None):
+    table = pd.DataFrame(rows)
+    for col in ("value", "value_upper"):
+        table[col] = table[col].astype("Float64")
+    return claims.check(table, frames, SOURCES, specs=specs or {}).set_index("claim_id")
+
+
+JPN = "departures?measure=workers_sent&destination=JPN&sex=all&period=full_year"
+ALL = "departures?measure=workers_sent&destination=ALL&sex=all&period=full_year"
+
+
+# --------------------------------------------------------------------------- the tolerance rule
+
+
+def test_stated_step_reads_the_precision_of_the_figure():
+    assert stated_step(345000, "persons") == 1000
+    assert stated_step(5500, "persons") == 100
+    assert stated_step(10_000_000, "persons") == 1000  # capped
+    assert stated_step(50, "percent") == 1
+    assert stated_step(133.3, "percent") == pytest.approx(0.1)
+    assert stated_step(27.5, "USD_bn") == pytest.approx(0.1)
+
+
+def test_more_than_is_strict():
+    assert not accepts(50.0, 50, "more_than", "percent")
+    assert accepts(50.0001, 50, "more_than", "percent")
+    assert not accepts(49.99, 50, "more_than", "percent")
+
+
+def test_about_is_rounding_at_the_stated_precision_half_up():
+    assert accepts(344_500, 345_000, "about", "persons")
+    assert accepts(345_499, 345_000, "about", "persons")
+    assert not accepts(345_500, 345_000, "about", "persons")
+    assert not accepts(344_499, 345_000, "about", "persons")
+    assert accepts(49.5, 50, "about", "percent") and not accepts(50.5, 50, "about", "percent")
+    assert not accepts(47.13, 50, "about", "percent")
+
+
+def test_nearly_is_a_little_below_within_the_band():
+    assert accepts(23.75, 25, "nearly", "USD_bn")  # exactly 5% below
+    assert accepts(24.99, 25, "nearly", "USD_bn")
+    assert not accepts(25.0, 25, "nearly", "USD_bn")  # not below
+    assert not accepts(23.74, 25, "nearly", "USD_bn")  # too far below
+    assert claims.NEARLY_BAND == 0.05
+
+
+def test_less_than_and_exact():
+    assert accepts(9.99, 10, "less_than", "count") and not accepts(10, 10, "less_than", "count")
+    assert accepts(159986, 159986, "exact", "persons") and not accepts(159985, 159986, "exact", "persons")
+    assert accepts(133.32, 133.3, "exact", "percent")  # rounds to the stated decimal
+    assert accepts(133.25, 133.3, "exact", "percent") and not accepts(133.35, 133.3, "exact", "percent")
+
+
+# --------------------------------------------------------------------------- verdicts on small frames
+
+
+def test_value_verdicts_and_the_headline_rule():
+    frames = {"departures": dep(
+        ("JPN", 2023, 80010, "exact", "final", "stats"),
+        ("JPN", 2023, 80000, "about", "final", "press"),
+        ("JPN", 2023, 99999, "exact", "suspect", "blog"),
+        ("KOR", 2023, 11600, "about", "final", "press"),
+        ("TWN", 2023, 58620, "exact", "final", "stats"),
+    )}
+    out = run([
+        claim("exact-ok", "value", 80010, numerator=JPN + "&year=2023"),
+        claim("exact-off", "value", 80100, numerator=JPN + "&year=2023"),
+        claim("about-ok", "value", 80000, "about", numerator=JPN + "&year=2023"),
+        claim("exact-vs-rounded", "value", 11600, numerator=JPN.replace("JPN", "KOR") + "&year=2023"),
+        claim("more-fails", "value", 60000, "more_than", numerator=JPN.replace("JPN", "TWN") + "&year=2023"),
+        claim("gap", "value", 1000, numerator=JPN + "&year=2019"),
+    ], frames)
+    assert out.loc["exact-ok", ["verdict", "reason"]].tolist() == ["reproduced", "equal"]
+    assert out.loc["exact-ok", "data_source_ids"] == ["stats"]  # the headline row, not the suspect one
+    assert "80,000" in out.loc["exact-ok", "alternatives"]
+    assert out.loc["exact-off", ["verdict", "reason"]].tolist() == ["not_supported", "value_differs"]
+    assert "-0.1%" in out.loc["exact-off", "arithmetic"]
+    assert out.loc["about-ok", "verdict"] == "consistent"
+    assert out.loc["exact-vs-rounded", ["verdict", "reason"]].tolist() == ["consistent", "data_rounded"]
+    assert out.loc["more-fails", "verdict"] == "not_supported"
+    assert "≤" in out.loc["more-fails", "arithmetic"]
+    assert out.loc["gap", ["verdict", "reason"]].tolist() == ["no_data", "no_rows"]
+
+
+def test_range_claim_needs_both_ends():
+    frames = {"departures": dep(("ALL", 2023, 110000, "exact", "plan_original", "stats", "all", "plan_target", 120000))}
+    sel = "departures?measure=plan_target&destination=ALL&sex=all&period=full_year&year=2023"
+    out = run([claim("range", "value", 110000, numerator=sel, value_upper=120000),
+               claim("range-off", "value", 110000, numerator=sel, value_upper=125000)], frames)
+    assert out.loc["range", "verdict"] == "reproduced"
+    assert out.loc["range-off", "verdict"] == "not_supported"
+
+
+def test_share_true_in_some_years_only_and_exactly_half_is_not_over_half():
+    frames = {"departures": dep(
+        ("JPN", 2020, 60, "exact", "final", "stats"), ("ALL", 2020, 100, "exact", "final", "stats"),
+        ("JPN", 2021, 50, "exact", "final", "stats"), ("ALL", 2021, 100, "exact", "final", "stats"),
+        ("JPN", 2022, 40, "exact", "final", "stats"), ("ALL", 2022, 100, "exact", "final", "stats"),
+    )}
+    specs = {"multi": Spec(years=(2020, 2021, 2022)), "half": Spec(), "all-hold": Spec(years=(2020,)),
+             "gap-year": Spec(years=(2020, 2023))}
+    out = run([
+        claim("multi", "share", 50, "more_than", "percent", JPN, ALL),
+        claim("half", "share", 50, "more_than", "percent", JPN + "&year=2021", ALL + "&year=2021"),
+        claim("all-hold", "share", 50, "more_than", "percent", JPN, ALL),
+        claim("gap-year", "share", 50, "more_than", "percent", JPN, ALL),
+    ], frames, specs)
+    multi = out.loc["multi"]
+    assert (multi["verdict"], multi["reason"]) == ("not_supported", "true_some_years_only")
+    assert "2020" in multi["explanation"] and "2021, 2022" in multi["explanation"]
+    assert multi["arithmetic"].count("(20") == 3  # one line per year
+    assert multi["details"] == {"2020": 60.0, "2021": 50.0, "2022": 40.0}
+    assert out.loc["half", "verdict"] == "not_supported"  # 50.00% is not over 50%
+    assert out.loc["all-hold", ["verdict", "reason"]].tolist() == ["consistent", "within_wording"]
+    assert out.loc["gap-year", ["verdict", "reason"]].tolist() == ["no_data", "years_missing"]
+    assert "2023" in out.loc["gap-year", "explanation"]
+
+
+def test_share_against_the_upper_end_of_a_plan():
+    frames = {"departures": dep(
+        ("ALL", 2023, 159986, "exact", "final", "stats"),
+        ("ALL", 2023, 110000, "exact", "plan_original", "stats", "all", "plan_target", 120000))}
+    plan = "departures?measure=plan_target&destination=ALL&sex=all&period=full_year&year=2023"
+    out = run([claim("pct", "share", 133.3, "exact", "percent", ALL + "&year=2023", plan)], frames,
+              {"pct": Spec(use_upper=True)})
+    assert out.loc["pct", "verdict"] == "reproduced"
+    assert "/ 120,000" in out.loc["pct", "arithmetic"]
+
+
+def test_sum_with_missing_years_is_never_summed_silently():
+    frames = {"departures": dep(
+        ("JPN", 2020, 100, "exact", "final", "stats"),
+        ("JPN", 2022, 100, "exact", "final", "stats"),
+        ("JPN", 2021, 100, "about", "final", "press"),
+    )}
+    specs = {"gap-undecided": Spec(sum_years=(2019, 2022)), "gap-exceeds": Spec(sum_years=(2019, 2022)),
+             "complete": Spec(sum_years=(2020, 2022)), "gap-more": Spec(sum_years=(2019, 2022))}
+    out = run([
+        claim("gap-undecided", "sum", 400, "about", numerator=JPN),
+        claim("gap-exceeds", "sum", 200, "about", numerator=JPN),
+        claim("complete", "sum", 300, "exact", numerator=JPN),
+        claim("gap-more", "sum", 250, "more_than", numerator=JPN),
+    ], frames, specs)
+    undecided = out.loc["gap-undecided"]
+    assert (undecided["verdict"], undecided["reason"]) == ("no_data", "years_missing")
+    assert "2019" in undecided["explanation"] and "2019" in undecided["arithmetic"]
+    assert math.isnan(undecided["data_value"])
+    exceeds = out.loc["gap-exceeds"]  # 300 known (≥ 295 with the rounded year) > about 200 whatever 2019 was
+    assert (exceeds["verdict"], exceeds["reason"]) == ("not_supported", "parts_do_not_add_up")
+    assert "2019" in exceeds["explanation"]
+    assert out.loc["complete", ["verdict", "reason"]].tolist() == ["consistent", "data_rounded"]
+    assert out.loc["gap-more", "verdict"] == "consistent"  # a lower bound already above 'more than 250'
+
+
+def test_rank_among_single_destinations():
+    frames = {"departures": dep(
+        ("ALL", 2022, 1000, "exact", "final", "stats"), ("JPN", 2022, 400, "exact", "final", "stats"),
+        ("TWN", 2022, 500, "exact", "final", "stats"), ("KOR", 2022, 100, "exact", "final", "stats"))}
+    pool = "departures?measure=workers_sent&sex=all&period=full_year&year=2022"
+    out = run([claim("first", "rank", 1, unit="rank", numerator=JPN + "&year=2022", denominator=pool),
+               claim("second", "rank", 2, unit="rank", numerator=JPN + "&year=2022", denominator=pool),
+               claim("top3", "rank", 3, unit="rank", numerator=JPN + "&year=2022", denominator=pool)],
+              frames, {"top3": Spec(top_n=3)})
+    assert out.loc["first", ["verdict", "reason"]].tolist() == ["not_supported", "rank_differs"]
+    assert out.loc["second", "verdict"] == "reproduced"
+    assert out.loc["top3", ["verdict", "reason"]].tolist() == ["consistent", "top_n"]
+
+
+def test_residents_alternative_date_is_a_visible_proxy():
+    frames = {"residents_japan": res(
+        ("2023-06-30", "VNM", "technical_intern_training", 185, "exact", "final", "stats"),
+        ("2023-06-30", "ALL", "technical_intern_training", 358, "exact", "final", "stats"))}
+    sel = "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&date=2022-12-31"
+    out = run([claim("no-alt", "value", 100, "more_than", numerator=sel),
+               claim("alt", "value", 100, "more_than", numerator=sel),
+               claim("share-alt", "share", 50, "more_than", "percent", sel, sel.replace("VNM", "ALL"))],
+              frames, {"alt": Spec(alt_dates=("2023-06-30",)), "share-alt": Spec(alt_dates=("2023-06-30",))})
+    assert out.loc["no-alt", "verdict"] == "no_data"
+    assert "2023-06-30" in out.loc["no-alt", "explanation"]  # related rows named as context
+    assert out.loc["alt", ["verdict", "reason"]].tolist() == ["consistent", "proxy"]
+    assert out.loc["share-alt", ["verdict", "reason"]].tolist() == ["consistent", "proxy"]
+
+
+def test_timeline_claims():
+    frames = {"timeline": TIMELINE}
+    ev = "timeline?event_id="
+    specs = {"fifty": Spec(timeline=("years_since", {})), "over30": Spec(timeline=("years_since", {})),
+             "year": Spec(timeline=("same_date", {})), "wrong-year": Spec(timeline=("same_date", {})),
+             "month": Spec(timeline=("same_date", {"date": "2025-12-24"})),
+             "second": Spec(timeline=("nth", {"prefix": "round"}))}
+    out = run([
+        claim("fifty", "qualitative", 50, unit="count", numerator=ev + "relations-1973", reference_date="2023"),
+        claim("over30", "qualitative", 30, "more_than", "count", ev + "start-1992", reference_date="2022"),
+        claim("year", "qualitative", numerator=ev + "relations-1973", reference_date="1973"),
+        claim("wrong-year", "qualitative", numerator=ev + "start-1992", reference_date="1993"),
+        claim("month", "qualitative", numerator=ev + "round2", reference_date="2025-12"),
+        claim("second", "qualitative", 2, unit="count", numerator=ev + "round2"),
+        claim("prose", "qualitative", unit="none"),
+        claim("vague", "untestable", unit="none"),
+    ], frames, specs)
+    assert out.loc["fifty", "verdict"] == "reproduced" and "2023 − 1973 = 50" in out.loc["fifty", "arithmetic"]
+    assert out.loc["over30", "verdict"] == "not_supported"  # 2022 − 1992 = 30 is not over 30
+    assert out.loc["year", "verdict"] == "reproduced"
+    assert out.loc["wrong-year", ["verdict", "reason"]].tolist() == ["not_supported", "date_differs"]
+    assert out.loc["month", ["verdict", "reason"]].tolist() == ["consistent", "precision_limited"]
+    assert out.loc["second", "verdict"] == "reproduced" and bool(out.loc["second", "self_cited"])
+    assert out.loc["prose", ["verdict", "reason"]].tolist() == ["not_testable", "no_selector"]
+    assert out.loc["vague", ["verdict", "reason"]].tolist() == ["not_testable", "vague"]
+
+
+def test_a_qualitative_claim_with_a_selector_must_say_how_it_is_tested():
+    with pytest.raises(ValueError, match="needs a timeline test"):
+        run([claim("untold", "qualitative", numerator="timeline?event_id=start-1992")], {"timeline": TIMELINE})
+
+
+def test_compress_years():
+    assert claims.compress_years([1992, 1993, 1994, 2008, 2010, 2011]) == "1992–1994, 2008, 2010–2011"
+
+
+# --------------------------------------------------------------------------- the real claims
+
+
+@pytest.fixture(scope="module")
+def real():
+    return claims.check()
+
+
+def test_every_real_claim_gets_exactly_one_verdict_from_the_closed_set(real):
+    from vnjp import data
+
+    ids = data.load("claims")["claim_id"]
+    assert list(real["claim_id"]) == list(ids)
+    assert real["claim_id"].is_unique
+    assert set(real["verdict"]) <= set(claims.VERDICTS)
+    assert set(real["reason"]) <= set(claims.REASONS)
+    tested = real[real["verdict"].isin(["reproduced", "consistent", "not_supported"])]
+    assert tested["arithmetic"].str.len().gt(0).all()
+    assert tested["data_source_ids"].map(len).gt(0).all()
+    assert set(claims.SPECS) <= set(ids)
+
+
+def test_real_claims_named_results(real):
+    by = real.set_index("claim_id")
+    assert by.loc["c000-02", "reason"] == "true_some_years_only"
+    assert by.loc["c001-04", "reason"] == "stock_called_flow"
+    assert by.loc["c000-11", "reason"] == "parts_do_not_add_up"
+    assert by.loc["c004-01", "verdict"] == "reproduced" and bool(by.loc["c004-01", "self_cited"])
+    gaps = by[by["verdict"] == "no_data"]
+    assert gaps["explanation"].str.contains("No row matches").all()
