@@ -193,15 +193,14 @@ def with_gaps(x, y, max_step: float = 1.0):
 
 
 def milestones(event_ids: list[str], lang: str) -> pd.DataFrame:
-    """The timeline events ``event_ids`` with ``when`` (decimal year, mid-period for a year- or
-    month-precision date), ``label`` in ``lang`` and ``source_id``; unknown ids are an error."""
-    events = data.load("timeline").set_index("event_id")
-    unknown = [e for e in event_ids if e not in events.index]
+    """The timeline events ``event_ids`` in time order, with ``when`` (the middle of the span the
+    date stands for, as :func:`vnjp.timeline.milestones` computes it), ``label`` in ``lang`` and
+    ``source_id``; unknown ids are an error."""
+    from .timeline import milestones as all_milestones
+
+    events = all_milestones(start=0, end=9999, lang=lang)
+    unknown = [e for e in event_ids if e not in set(events["event_id"])]
     if unknown:
         raise KeyError(f"not in data/timeline.csv: {unknown}")
-    chosen = events.loc[list(event_ids)].reset_index()
-    precision_pad = {"year": "-07-01", "month": "-15", "day": ""}
-    full_dates = [d + precision_pad[p] for d, p in zip(chosen["date"], chosen["date_precision"])]
-    chosen["when"] = decimal_year(pd.Series(full_dates)).to_numpy()
-    chosen["label"] = chosen[f"label_{lang}"]
-    return chosen[["event_id", "date", "when", "category", "label", "source_id"]].sort_values("when").reset_index(drop=True)
+    chosen = events[events["event_id"].isin(event_ids)].rename(columns={"x": "when"})
+    return chosen[["event_id", "date", "when", "category", "label", "source_id"]].reset_index(drop=True)
