@@ -56,8 +56,8 @@ TIMELINE = pd.DataFrame({
 
 
 def claim(cid, check, value=None, qualifier="exact", unit="persons", numerator=None, denominator=None,
-          reference_date=None, value_upper=None):
-    return {"claim_id": cid, "source_id": "seed-x", "claim_en": "A test statement.", "quantity": "test",
+          reference_date=None, value_upper=None, source_id="seed-x"):
+    return {"claim_id": cid, "source_id": source_id, "claim_en": "A test statement.", "quantity": "test",
             "reference_date": reference_date, "value": value, "value_upper": value_upper, "unit": unit,
             "qualifier": qualifier if value is not None else None, "check": check, "numerator": numerator,
             "denominator": denominator, "note": ""}
@@ -258,7 +258,8 @@ def test_timeline_claims():
         claim("over30", "qualitative", 30, "more_than", "count", ev + "start-1992", reference_date="2022"),
         claim("year", "qualitative", numerator=ev + "relations-1973", reference_date="1973"),
         claim("wrong-year", "qualitative", numerator=ev + "start-1992", reference_date="1993"),
-        claim("month", "qualitative", numerator=ev + "round2", reference_date="2025-12"),
+        # round2 is dated by seed-x: this claim is from another document, so the event may test it
+        claim("month", "qualitative", numerator=ev + "round2", reference_date="2025-12", source_id="seed-y"),
         claim("second", "qualitative", 2, unit="count", numerator=ev + "round2"),
         claim("prose", "qualitative", unit="none"),
         claim("vague", "untestable", unit="none"),
@@ -268,9 +269,48 @@ def test_timeline_claims():
     assert out.loc["year", "verdict"] == "reproduced"
     assert out.loc["wrong-year", ["verdict", "reason"]].tolist() == ["not_supported", "date_differs"]
     assert out.loc["month", ["verdict", "reason"]].tolist() == ["consistent", "precision_limited"]
-    assert out.loc["second", "verdict"] == "reproduced" and bool(out.loc["second", "self_cited"])
+    # round2 is dated only by seed-x, the claim's own document: a gap, not a confirmation
+    assert out.loc["second", ["verdict", "reason"]].tolist() == ["no_data", "only_own_figures"]
+    assert out.loc["second", "data_source_ids"] == [] and bool(out.loc["second", "own_left_out"])
     assert out.loc["prose", ["verdict", "reason"]].tolist() == ["not_testable", "no_selector"]
     assert out.loc["vague", ["verdict", "reason"]].tolist() == ["not_testable", "vague"]
+
+
+def test_a_claim_is_never_tested_against_its_own_document():
+    """Rows whose source_id is the claim's own (seed-x) are left out before the headline rule."""
+    frames = {"departures": dep(
+        ("JPN", 2023, 80010, "exact", "final", "seed-x"),  # only the claim's own document
+        ("KOR", 2023, 11626, "exact", "final", "seed-x"),  # own row (would be the headline: seed > press) ...
+        ("KOR", 2023, 11626, "exact", "final", "press"),  # ... and another source's row
+        ("TWN", 2023, 58620, "exact", "final", "seed-x"),  # own row agrees with the claim ...
+        ("TWN", 2023, 58000, "exact", "final", "press"),  # ... the other source does not
+        ("ALL", 2023, 159986, "exact", "final", "press"),
+        ("ALL", 2023, 110000, "exact", "plan_original", "seed-x", "all", "plan_target", 120000),
+    ), "timeline": TIMELINE}
+    plan = "departures?measure=plan_target&destination=ALL&sex=all&period=full_year&year=2023"
+    out = run([
+        claim("own-only", "value", 80010, numerator=JPN + "&year=2023"),
+        claim("own-and-other", "value", 11626, numerator=JPN.replace("JPN", "KOR") + "&year=2023"),
+        claim("other-differs", "value", 58620, numerator=JPN.replace("JPN", "TWN") + "&year=2023"),
+        claim("own-denominator", "share", 133.3, "exact", "percent", ALL + "&year=2023", plan),
+        claim("not-own", "value", 159986, numerator=ALL + "&year=2023"),
+        claim("own-earlier-event", "qualitative", 2, unit="count", numerator="timeline?event_id=round2"),
+    ], frames, {"own-denominator": Spec(use_upper=True), "own-earlier-event": Spec(timeline=("nth", {"prefix": "round"}))})
+    own = out.loc["own-only"]
+    assert (own["verdict"], own["reason"]) == ("no_data", "only_own_figures")
+    assert own["data_source_ids"] == [] and math.isnan(own["data_value"]) and bool(own["own_left_out"])
+    assert "seed-x" in own["explanation"]
+    both = out.loc["own-and-other"]
+    assert (both["verdict"], both["reason"]) == ("reproduced", "equal")
+    assert both["data_source_ids"] == ["press"] and "[press]" in both["data"] and bool(both["own_left_out"])
+    assert "tested against press" in both["explanation"]
+    # the seed would have confirmed itself; the other source contradicts it
+    assert out.loc["other-differs", ["verdict", "data_source_ids"]].tolist() == ["not_supported", ["press"]]
+    # a share whose denominator only the seed states is not computed from the seed's row
+    assert out.loc["own-denominator", ["verdict", "reason"]].tolist() == ["no_data", "only_own_figures"]
+    assert not out.loc["not-own", "own_left_out"] and out.loc["not-own", "verdict"] == "reproduced"
+    assert out.loc["own-earlier-event", "reason"] == "only_own_figures"
+    assert not out["data_source_ids"].map(lambda ids: "seed-x" in ids).any()
 
 
 def test_a_qualitative_claim_with_a_selector_must_say_how_it_is_tested():
@@ -309,6 +349,16 @@ def test_real_claims_named_results(real):
     assert by.loc["c000-02", "reason"] == "true_some_years_only"
     assert by.loc["c001-04", "reason"] == "stock_called_flow"
     assert by.loc["c000-11", "reason"] == "parts_do_not_add_up"
-    assert by.loc["c004-01", "verdict"] == "reproduced" and bool(by.loc["c004-01", "self_cited"])
-    gaps = by[by["verdict"] == "no_data"]
+    # DOLAB's 2023 count, stated by seed-004, is tested against another source's transcription of it
+    assert by.loc["c004-01", "verdict"] == "reproduced" and bool(by.loc["c004-01", "own_left_out"])
+    assert "seed-004" not in by.loc["c004-01", "data_source_ids"] and by.loc["c004-01", "data_source_ids"]
+    # an event only seed-004 dates is a gap, not a confirmation
+    assert by.loc["c004-29", ["verdict", "reason"]].tolist() == ["no_data", "only_own_figures"]
+    gaps = by[(by["verdict"] == "no_data") & (by["reason"] != "only_own_figures")]
     assert gaps["explanation"].str.contains("No row matches").all()
+
+
+def test_no_real_claim_rests_on_its_own_document(real):
+    assert not real.apply(lambda r: r["source_id"] in r["data_source_ids"], axis=1).any()
+    own_only = real[real["reason"] == "only_own_figures"]
+    assert (own_only["verdict"] == "no_data").all() and own_only["own_left_out"].all()

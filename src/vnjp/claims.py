@@ -18,7 +18,8 @@ Verdicts (:data:`VERDICTS`):
     The data contradict the claim; the reason code says how (:data:`REASONS`).
 ``no_data``
     The claim names a series the data do not hold (a gap, not a failure); the sentence
-    says what related rows exist, for context only.
+    says what related rows exist, for context only. This includes a series stated only by
+    the claim's own document (reason ``only_own_figures``, see below).
 ``not_testable``
     A statement the data cannot test (no selector, a fact held only in prose, a vague
     magnitude).
@@ -42,11 +43,24 @@ need their own arithmetic (a sum whose parts are a stock, a total its own parts
 contradict) have a named handler. Every data value is the project's headline value
 (:func:`vnjp.headline.headline` with ``QUANTITY_KEYS``); the other values of the same
 quantity are reported beside it.
+
+**A claim is never tested against its own document.** Before the headline rule, every
+lookup of a claim's check (:meth:`Data.rows`, :meth:`Data.event`, so every check kind and
+handler) leaves out the rows whose ``source_id`` is the claim's own ``source_id``: a seed
+document confirming itself says nothing. If other sources' rows remain, the claim is tested
+against them and the result says so (``own_left_out``); if only the claim's own rows state
+the figure, the verdict is ``no_data`` with reason ``only_own_figures``, a visible gap and
+not a confirmation. Another source that reprints the same release (a press report quoting
+DOLAB's count) is an independent transcription, not an independent measurement: such a
+check tests the copying, not the count. The one place the seed's own figures are still
+read is :func:`trade_total_2022`, where they are used against the seed (its parts
+contradict its total), never to confirm it.
 """
 
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -77,6 +91,7 @@ REASONS = {
     # no_data
     "no_rows": "the selector matches no row in the data",
     "years_missing": "years the claim covers are missing and the known years do not decide it",
+    "only_own_figures": "the only rows stating this come from the claim's own document",
     # not_testable
     "no_selector": "no resource of the package holds what the claim states",
     "prose_only": "the fact is held only in an event's description, not in a column",
@@ -206,12 +221,37 @@ def pct_diff_text(data_value: float, value: float) -> str:
 # --------------------------------------------------------------------------- selecting rows
 
 
+class OwnRowsOnly(LookupError):
+    """A lookup found rows, but only rows of the claim's own document (which a check may not use)."""
+
+
 class Data:
     """The resources and sources a check reads; hand-built frames can be passed for tests."""
 
     def __init__(self, frames: dict[str, pd.DataFrame] | None = None, sources: pd.DataFrame | None = None):
         self._frames = dict(frames or {})
         self._sources = sources
+        #: The claim's own source_id while it is checked (see :meth:`leaving_out`); its rows are never returned.
+        self.own: str | None = None
+        #: How many of the claim's own rows the lookups set aside since :meth:`leaving_out` started.
+        self.set_aside = 0
+
+    @contextmanager
+    def leaving_out(self, source_id: str | None):
+        """Within the block, :meth:`rows` and :meth:`event` leave out the rows of ``source_id``."""
+        before = self.own, self.set_aside
+        self.own, self.set_aside = source_id, 0
+        try:
+            yield self
+        finally:
+            self.own, self.set_aside = before
+
+    def _drop_own(self, rows: pd.DataFrame) -> pd.DataFrame:
+        if self.own is None or "source_id" not in rows:
+            return rows
+        mine = (rows["source_id"] == self.own).fillna(False)
+        self.set_aside += int(mine.sum())
+        return rows[~mine]
 
     def frame(self, resource: str) -> pd.DataFrame:
         if resource not in self._frames:
@@ -232,6 +272,7 @@ class Data:
         """Rows matching ``selector`` (validated by :func:`vnjp.data.parse_selector`).
 
         ``override`` replaces or adds conditions (values as in a selector); ``drop`` removes some.
+        Rows of the claim under test's own document (:attr:`own`) are left out.
         """
         resource, params = data.parse_selector(selector)
         params = {k: v for k, v in {**params, **(override or {})}.items() if k not in drop}
@@ -247,7 +288,18 @@ class Data:
                 mask &= (col == int(value)).fillna(False)
             else:
                 mask &= (col.astype("string") == str(value)).fillna(False)
-        return resource, frame[mask]
+        return resource, self._drop_own(frame[mask])
+
+    def event(self, event_id: str) -> pd.Series:
+        """The timeline event ``event_id``; :class:`OwnRowsOnly` if only the claim's own document dates it."""
+        frame = self.frame("timeline")
+        hit = frame[frame["event_id"] == event_id]
+        if hit.empty:
+            raise KeyError(f"no timeline event '{event_id}'")
+        kept = self._drop_own(hit)
+        if kept.empty:
+            raise OwnRowsOnly(event_id)
+        return kept.iloc[0]
 
     def headline(self, resource: str, rows: pd.DataFrame) -> pd.DataFrame:
         """The headline row of every quantity among ``rows`` (suspect-only quantities drop out)."""
@@ -292,6 +344,7 @@ class Result:
     used: list[str] = field(default_factory=list)  # source_id of every data row used
     alternatives: str = ""
     details: dict = field(default_factory=dict)  # e.g. per-year shares
+    own_left_out: bool = False  # rows of the claim's own document matched and were left out
 
 
 @dataclass(frozen=True)
@@ -358,7 +411,9 @@ def _gap(claim, ctx: Data, what: str | None = None) -> Result:
 
 
 def check_value(claim, spec: Spec, ctx: Data) -> Result:
+    before = ctx.set_aside
     resource, rows = ctx.rows(claim["numerator"], override=spec.restrict)
+    own_here = ctx.set_aside > before  # the claim's own document states this quantity too (left out)
     hl = ctx.headline(resource, rows)
     proxy_note = ""
     if hl.empty and spec.alt_dates:
@@ -386,10 +441,10 @@ def check_value(claim, spec: Spec, ctx: Data) -> Result:
     if proxy_note and verdict != "not_supported":
         verdict, reason = "consistent", "proxy"
     notes = [n for n in (proxy_note, pick_note) if n]
-    if row["source_id"] == claim["source_id"]:
+    if own_here:  # a reprint of the seed's figure: name every other source giving the same value
         agree = _agreeing(resource, row, ctx, rows)
-        notes.append("the headline row is the seed itself; " +
-                     (f"also stated by {agree}" if agree else "no other source states it"))
+        if agree:
+            notes.append(f"the same value is also given by {agree}")
     if data_rounded and holds:
         notes.append("the data value is itself rounded")
     explanation = _sentence(verdict, reason, claim, x) + (" (" + "; ".join(notes) + ")" if notes else "")
@@ -665,11 +720,7 @@ def check_sum(claim, spec: Spec, ctx: Data) -> Result:
 
 
 def _event(ctx: Data, event_id: str) -> pd.Series:
-    frame = ctx.frame("timeline")
-    hit = frame[frame["event_id"] == event_id]
-    if hit.empty:
-        raise KeyError(f"no timeline event '{event_id}'")
-    return hit.iloc[0]
+    return ctx.event(event_id)
 
 
 def _seed_date(claim, ctx: Data) -> str:
@@ -738,7 +789,8 @@ def check_timeline(claim, spec: Spec, ctx: Data) -> Result:
         frame = ctx.frame("timeline")
         series = frame[frame["event_id"].str.startswith(opts["prefix"])].sort_values("date")
         position = list(series["event_id"]).index(ev["event_id"]) + 1
-        used += list(series["source_id"])
+        # the count rests on every event up to this one: each must be dated by another document
+        used += [ctx.event(e)["source_id"] for e in series["event_id"].iloc[:position]]
         holds = position == int(claim["value"])
         listing = ", ".join(f"{r['event_id']} {r['date']}" for _, r in series.iterrows())
         arith = f"{listing}: position {position} {'=' if holds else '≠'} {int(claim['value'])} {'✓' if holds else '✗'}"
@@ -959,10 +1011,48 @@ SPECS: dict[str, Spec] = {
 
 COLUMNS = ["claim_id", "source_id", "check", "claim_en", "quantity", "stated", "data", "arithmetic", "verdict",
            "reason", "explanation", "stated_value", "data_value", "qualifier", "unit", "band_low", "band_high",
-           "data_source_ids", "alternatives", "self_cited", "spec", "details", "numerator"]
+           "data_source_ids", "alternatives", "own_left_out", "spec", "details", "numerator"]
+
+
+#: Verdicts that rest on a comparison with data rows.
+TESTED = ("reproduced", "consistent", "not_supported")
 
 
 def check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None) -> Result:
+    """One claim's result, never resting on rows of the claim's own document.
+
+    The check runs with the claim's own rows left out (:meth:`Data.leaving_out`). When it
+    is not tested that way, or when own rows were set aside, it is run again with them, only
+    to say what was left out: a claim that only its own rows would have tested becomes
+    ``no_data`` / ``only_own_figures``; a claim tested on other sources notes it
+    (``own_left_out``).
+    """
+    own = claim["source_id"]
+    with ctx.leaving_out(own):
+        try:
+            res = _check_one(claim, ctx, specs)
+        except OwnRowsOnly:
+            res = None
+        set_aside = ctx.set_aside
+    if res is not None and not set_aside:
+        return res
+    full = _check_one(claim, ctx, specs)  # what the lookups would give with the claim's own rows
+    own_used = own in full.used
+    if (res is None or res.verdict not in TESTED) and full.verdict in TESTED and own_used:
+        what = f": {full.data}" if full.data else ""
+        return Result("no_data", "only_own_figures",
+                      f"Only {own} itself states this{what}; no other source's row matches, so the claim is not "
+                      "tested (a document cannot confirm itself).", own_left_out=True)
+    if res is None:  # only own rows, and the full check does not test it either
+        return full
+    if own_used and res.verdict in TESTED:
+        others_used = ", ".join(sorted(set(res.used))) or "none"
+        res.explanation += f" Own row left out: {full.data}; tested against {others_used}."
+        res.own_left_out = True
+    return res
+
+
+def _check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None) -> Result:
     spec = (SPECS if specs is None else specs).get(claim["claim_id"], Spec())
     if spec.handler is not None:
         return spec.handler(claim, spec, ctx)
@@ -1009,6 +1099,8 @@ def check(claims: pd.DataFrame | None = None, frames: dict[str, pd.DataFrame] | 
             lo, hi, _, _ = band(float(value), claim["qualifier"], claim["unit"])
             low, high = lo / float(value) - 1, hi / float(value) - 1
         used = list(dict.fromkeys(res.used))
+        if claim["source_id"] in used:  # the guarantee of check_one, kept in one visible place
+            raise AssertionError(f"{claim['claim_id']}: tested against its own document {claim['source_id']}")
         out.append({
             "claim_id": claim["claim_id"], "source_id": claim["source_id"], "check": claim["check"],
             "claim_en": claim["claim_en"], "quantity": claim["quantity"], "stated": stated_text(claim),
@@ -1016,7 +1108,7 @@ def check(claims: pd.DataFrame | None = None, frames: dict[str, pd.DataFrame] | 
             "explanation": res.explanation, "stated_value": float(value) if pd.notna(value) else math.nan,
             "data_value": res.data_value, "qualifier": claim["qualifier"], "unit": claim["unit"],
             "band_low": low, "band_high": high, "data_source_ids": used, "alternatives": res.alternatives,
-            "self_cited": claim["source_id"] in used,
+            "own_left_out": res.own_left_out,
             "spec": (SPECS if specs is None else specs).get(claim["claim_id"], Spec()).why,
             "details": res.details, "numerator": claim["numerator"],
         })

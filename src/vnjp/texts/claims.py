@@ -19,8 +19,11 @@ TEXT = {
     "claims_axis_count": {"en": "claims", "vi": "số nhận định"},
     "seed_row": {"en": "Seed {n} ({date})", "vi": "Văn bản {n} ({date})"},
     "claims_verdicts_note": {
-        "en": "The verdicts rest on data from {sources} sources, listed claim by claim in notebook 05.",
-        "vi": "Kết quả dựa trên số liệu từ {sources} nguồn, liệt kê theo từng nhận định trong notebook 05.",
+        "en": "The verdicts rest on data from {sources} sources, listed claim by claim in notebook 05; a claim is never "
+              "tested against its own document. \"No data\" includes {own} claims stated only by their own document.",
+        "vi": "Kết quả dựa trên số liệu từ {sources} nguồn, liệt kê theo từng nhận định trong notebook 05; không nhận "
+              "định nào được đối chiếu với chính văn bản nêu ra nó. Nhóm “không có số liệu” gồm {own} nhận định chỉ "
+              "có trong chính văn bản gốc.",
     },
     "claims_verdicts_alt": {
         "en": "Stacked horizontal bars, one per seed document, counting its claims by verdict. Of {n} claims, "
@@ -39,17 +42,23 @@ TEXT = {
         "en": "Numeric claims: how far the data value lies from the stated figure",
         "vi": "Nhận định có số: dữ liệu chênh lệch bao nhiêu so với số được nêu",
     },
-    "claims_single_year": {"en": "one year of a multi-year claim", "vi": "từng năm của nhận định nhiều năm"},
-    "claims_lower_bound": {"en": "lower bound (years missing)", "vi": "cận dưới (thiếu số liệu một số năm)"},
-    "claims_band": {"en": "accepted by the wording (exact: a tick at 0)", "vi": "khoảng cách diễn đạt chấp nhận (số chính xác: vạch tại 0)"},
+    "claims_single_year": {"en": "one year of a multi-year claim", "vi": "từng năm (nhận định nhiều năm)"},
+    "claims_lower_bound": {"en": "lower bound (years missing)", "vi": "cận dưới (thiếu một số năm)"},
+    # two lines, so the legend stays clear of the dots at zero
+    "claims_band": {"en": "accepted by the wording\n(exact: a tick at 0)",
+                    "vi": "phạm vi cách diễn đạt cho phép\n(số chính xác: vạch tại 0)"},
     "claims_gap_axis": {
         "en": "data value minus stated figure, % of the stated figure",
         "vi": "dữ liệu trừ số được nêu, % so với số được nêu",
     },
     "claims_no_data_mark": {"en": "no data", "vi": "không có số liệu"},
     "claims_gap_note": {
-        "en": "Numeric claims only (value, share, sum); ranks and dated events are in figure claims_verdicts.",
-        "vi": "Chỉ các nhận định có số (giá trị, tỷ trọng, tổng); thứ hạng và sự kiện xem ở hình claims_verdicts.",
+        "en": "Numeric claims only (value, share, sum); ranks and dated events are in figure claims_verdicts. No data "
+              "value comes from the claim's own document; where other publishers copy the same release, the check tests "
+              "the copying, not the count.",
+        "vi": "Chỉ các nhận định có số (giá trị, tỷ trọng, tổng); thứ hạng và sự kiện xem ở hình claims_verdicts. Không "
+              "số liệu nào lấy từ chính văn bản nêu nhận định; khi các nguồn khác chép lại cùng một bản công bố, phép đối "
+              "chiếu chỉ kiểm tra việc chép lại, không kiểm tra bản thân con số.",
     },
     "claims_gap_alt": {
         "en": "Dot plot, one row per numeric claim, of the data value's difference from the stated figure in percent. "
