@@ -63,3 +63,13 @@ def test_committed_figures_are_the_registered_ones():
     expected = {f for r in registry() for f in r.figure_files()}
     committed = {p.name for p in (ROOT / "figures").iterdir() if p.suffix in (".png", ".svg")}
     assert committed == expected
+
+
+def test_readme_figure_table_lists_every_registered_figure():
+    """Each figure has a row (stem, notebook, data, one-line finding) in the README's figure table."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| figure | notebook | data | finding |"):]
+    table = table[:table.index("\n\n")]
+    listed = {line.split("`")[1] for line in table.splitlines()[2:]}
+    registered = {name.rsplit("_", 1)[0] for r in registry() for name in r.figure_files()}
+    assert listed == registered
