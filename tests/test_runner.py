@@ -10,8 +10,6 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from vnjp.runner import Run, main
 
 OK = Run("ok-en", "notebooks/ok.ipynb", {"label": "a", "lang": "en"}, ("fixture_{label}_{lang}",), ("departures",))

@@ -204,6 +204,7 @@ header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; }
 .switch { float: right; margin: 0.3rem 0 0 1rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; }
 h2 { font-size: 1.3rem; margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
+nav h2 { border-top: none; margin-top: 1rem; padding-top: 0; }
 nav ol { padding-left: 1.4rem; }
 .meta, .source, .status { color: var(--muted); font-size: 0.92rem; }
 .status { border-left: 4px solid #bf8700; padding: 0.4rem 0.8rem; background: #fff8e5; color: var(--ink); }
@@ -296,7 +297,8 @@ def index_page(lang: str, sections: list[Section]) -> str:
 def notebook_page(section: Section, fragment: str) -> str:
     lang, run = section.lang, section.run
     params = ", ".join(f"{k}={v!r}" for k, v in run.parameters.items())
-    body = (f'<p><a href="../{lang}/index.html#{_e(section.analysis)}">← {_e(labels.text("report_back", lang))}</a></p>\n'
+    back = f'<a href="../{lang}/index.html#{_e(section.analysis)}">← {_e(labels.text("report_back", lang))}</a>'
+    body = (f'<p>{back}</p>\n'
             f'<p class="meta">{_e(labels.text("report_notebook", lang))} <code>{_e(run.notebook)}</code>, '
             f'{_e(labels.text("report_run", lang))} <code>{_e(run.name)}</code>. '
             f'{_e(labels.text("report_parameters", lang))}: <code>{_e(params)}</code>. '
@@ -310,7 +312,8 @@ def notebook_page(section: Section, fragment: str) -> str:
 def chooser_page() -> str:
     items = "\n".join(f'<li lang="{x}"><a href="{x}/index.html" hreflang="{x}">{_e(labels.text("report_title", x))}'
                       f'</a> ({_e(labels.text("report_language_name", x))})</li>' for x in LANGS)
-    return _page("en", " / ".join(labels.text("report_title", x) for x in LANGS), f"<main>\n<ul>\n{items}\n</ul>\n</main>")
+    title = " / ".join(labels.text("report_title", x) for x in LANGS)
+    return _page("en", title, f"<main>\n<ul>\n{items}\n</ul>\n</main>")
 
 
 # --------------------------------------------------------------------------- assembly
