@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import labels
+from .pngmeta import read_metadata
 from .runner import NOTEBOOK_HTML, Run, _run_dir, _sha, cache_key, read_record
 
 LANGS = labels.LANGS
@@ -200,7 +201,7 @@ STYLE = """
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif;
        color: var(--ink); margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem 4rem; }
 a { color: var(--accent); }
-header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; }
+header { margin-bottom: 1.5rem; }
 .switch { float: right; margin: 0.3rem 0 0 1rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; }
 h2 { font-size: 1.3rem; margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem; }
@@ -364,8 +365,6 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
             return Report(out, pages, sections, [], rebuilt=False)
     except OSError:
         pass
-    from .figures import read_metadata
-
     for s in sections:
         for fig in s.figures:
             fig.meta = read_metadata(figures / f"{fig.stem}.png")
