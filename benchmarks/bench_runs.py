@@ -47,8 +47,8 @@ def main() -> None:
         started = time.perf_counter()
         for run in runs:
             params = [x for k, v in run.parameters.items() for x in ("-p", k, str(v))]
-            subprocess.run([papermill, "--no-progress-bar", "--cwd", tmp, run.notebook, f"{tmp}/{run.name}.ipynb", *params],
-                           cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            command = [papermill, "--no-progress-bar", "--cwd", tmp, run.notebook, f"{tmp}/{run.name}.ipynb", *params]
+            subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         sequential = time.perf_counter() - started
         forced = timed([sys.executable, "run_all.py", "--force", "--jobs", str(args.jobs)], env)
         cached = timed([sys.executable, "run_all.py", "--jobs", str(args.jobs)], env)

@@ -34,7 +34,7 @@ from vnjp import data, figures
 rows = data.load("departures")
 fig, ax = figures.new_figure(f"Fixture {label}")
 ax.bar(rows["destination"], rows["value"])
-figures.save(fig, f"fixture_{label}", lang, rows, alt="Fixture bars")
+figures.save(fig, f"fixture_{label}", lang, rows, alt=f"Fixture bars {label}")
 '''
 
 

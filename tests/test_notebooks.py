@@ -14,6 +14,8 @@ from vnjp.runner import check_parameters, notebook_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+TEMPLATE = ROOT / "templates" / "analysis.ipynb"  # the starting point of a new analysis keeps the same shape
+SHAPED = [*NOTEBOOKS, TEMPLATE]
 
 
 def registry():
@@ -27,7 +29,7 @@ def test_there_are_notebooks():
     assert NOTEBOOKS
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SHAPED, ids=lambda p: p.name)
 def test_committed_without_outputs_except_kept_cells(path):
     assert not nbtools.needs_strip(path), f"run: python -m vnjp.nbtools strip {path.relative_to(ROOT)}"
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
@@ -38,7 +40,7 @@ def test_committed_without_outputs_except_kept_cells(path):
         assert "# NBVAL_CHECK_OUTPUT" in "".join(cell["source"])
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SHAPED, ids=lambda p: p.name)
 def test_opens_with_question_data_method_and_parameters(path):
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     opening = "".join(cells[0]["source"])

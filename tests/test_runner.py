@@ -10,8 +10,6 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from vnjp.runner import Run, main
 
 OK = Run("ok-en", "notebooks/ok.ipynb", {"label": "a", "lang": "en"}, ("fixture_{label}_{lang}",), ("departures",))
@@ -22,7 +20,8 @@ PARTIAL = Run("partial-en", "notebooks/partial.ipynb", {"label": "a", "lang": "e
 
 
 def run(project, registry, *argv):
-    return main(registry, list(argv), root=project)
+    # the report assembled after the runs has tests of its own (test_report.py)
+    return main(registry, [*argv, "--no-report"], root=project)
 
 
 def figure_bytes(project):
@@ -170,3 +169,23 @@ def test_ctrl_c_stops_workers_and_keeps_figures(project):
     assert proc.returncode == 130, err
     assert "interrupted" in out
     assert figure_bytes(project) == before
+
+
+def test_skipped_run_keeps_what_its_last_run_left(project, capsys):
+    assert run(project, [OK]) == 0
+    rdir = project / "build" / "runs" / "ok-en"
+    left = {name: (rdir / name).read_bytes() for name in ("ok.ipynb", "notebook.html", "run.json")}
+    assert json.loads(left["run.json"])["status"] == "ok"
+    assert run(project, [OK]) == 0
+    assert "skipped" in capsys.readouterr().out.splitlines()[-1]
+    assert {name: (rdir / name).read_bytes() for name in left} == left
+
+
+def test_a_run_with_overrides_since_means_the_next_plain_run_reruns(project, capsys):
+    # build/runs/ok-en/ then holds the override's notebook: the registry's run is not current any more
+    assert run(project, [OK]) == 0
+    assert run(project, [OK], "-p", "scale", "2") == 0
+    capsys.readouterr()
+    assert run(project, [OK]) == 0
+    assert " ok " in capsys.readouterr().out.splitlines()[-1]
+    assert json.loads((project / "build" / "runs" / "ok-en" / "run.json").read_text())["parameters"] == OK.parameters

@@ -261,7 +261,8 @@ def _check_periods(frame: pd.DataFrame, label: str, problems: list[Problem]) -> 
         whole = same_year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
         expected = "full_year" if whole else ("part_year" if same_year else "multi_year")
         if kind != expected:
-            problems.append(Problem(label, idx + 2, "period", f"'{kind}' but {start.date()}..{end.date()} is a {expected}"))
+            problems.append(Problem(label, idx + 2, "period",
+                                    f"'{kind}' but {start.date()}..{end.date()} is a {expected}"))
 
 
 def _check_range(frame: pd.DataFrame, label: str, problems: list[Problem]) -> None:
@@ -307,7 +308,8 @@ def _check_markets_within_total(frame: pd.DataFrame, label: str, problems: list[
 def _check_non_negative_except_balances(frame: pd.DataFrame, label: str, problems: list[Problem]) -> None:
     bad = (frame["value"] < 0) & ~frame["indicator"].str.startswith("trade_balance")
     for idx in frame.index[bad.fillna(False)]:
-        problems.append(Problem(label, idx + 2, "value", f"negative {frame.loc[idx, 'indicator']} (only a balance can be)"))
+        problems.append(Problem(label, idx + 2, "value",
+                                f"negative {frame.loc[idx, 'indicator']} (only a balance can be)"))
 
 
 _PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}

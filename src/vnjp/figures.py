@@ -25,6 +25,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from . import data, labels, paths  # noqa: E402
+from .pngmeta import META_KEYS, read_metadata  # noqa: E402, F401 -- read_metadata is re-exported
 
 PNG_DPI = 150
 FORMATS = ("png", "svg")
@@ -50,9 +51,9 @@ _METADATA = {
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},
 }
-#: The keys under which every saved file carries its own description (PNG tEXt chunks,
-#: SVG Dublin Core metadata); the report reads them back with :func:`read_metadata`.
-META_KEYS = ("Title", "Description", "Source", "Language")
+#: META_KEYS: the keys under which every saved file carries its own description (PNG tEXt
+#: chunks, SVG Dublin Core metadata); the report reads them back with :func:`read_metadata`
+#: (both live in vnjp.pngmeta, which loads no plotting library).
 
 
 def use_style() -> None:
@@ -149,15 +150,6 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
         written.append(final)
     plt.close(fig)
     return written
-
-
-def read_metadata(path: Path) -> dict[str, str]:
-    """Title, Description (alt text), Source and Language stored in a saved PNG."""
-    from PIL import Image
-
-    with Image.open(path) as image:
-        info = dict(image.text)
-    return {key: info.get(key, "") for key in META_KEYS}
 
 
 def thousands_axis(axis, lang: str) -> None:

@@ -14,10 +14,16 @@ What a run does, in order:
    figures are unchanged is skipped (``--force`` runs it anyway).
 3. It executes in a forked worker process with its own working directory under
    ``build/runs/<run>/``; figures go to a staging folder there; the executed notebook is
-   saved beside them (with papermill's error banner when a cell fails).
+   saved beside them (with papermill's error banner when a cell fails), and rendered to
+   HTML with its code hidden (``notebook.html``, for the report).
 4. Only when the notebook finished, wrote exactly the figures the registry lists and read
    no undeclared data, are its figures renamed into ``figures/`` (one atomic rename each).
    A failure, a timeout or Ctrl-C leaves the previous figures untouched.
+5. ``build/runs/<run>/run.json`` records the run's outcome: its cache key, status, error and
+   the digest of each figure it produced. A skipped run keeps the executed notebook and the
+   record of the run that made its figures (a run counts as current only if that record is
+   there); the report (:mod:`vnjp.report`) reads these records and is assembled after the
+   runs, from what they left, without executing anything.
 
 This module avoids importing pandas or papermill until a notebook has to run, so that a
 run with nothing to do returns in a fraction of a second.
@@ -220,9 +226,13 @@ def _cache_file(build: Path, run: Run) -> Path:
 
 
 def is_current(run: Run, key: str, build: Path, figures: Path) -> bool:
+    """Figures unchanged since a successful run with this key, whose outputs are still in build/."""
     entry = _cache_file(build, run)
     if not entry.exists():
         return False
+    record = read_record(build, run)
+    if not record or record.get("key") != key or record.get("status") != "ok":
+        return False  # build/runs/<run>/ holds no successful run of these inputs (e.g. a -p override ran since)
     try:
         record = json.loads(entry.read_text(encoding="utf-8"))
     except ValueError:
@@ -263,6 +273,38 @@ def _run_dir(build: Path, run: Run) -> Path:
     return build / "runs" / run.name
 
 
+NOTEBOOK_HTML = "notebook.html"  # the executed notebook as an HTML fragment, code hidden
+RECORD = "run.json"
+
+
+def read_record(build: Path, run: Run) -> dict | None:
+    """The outcome of the last finished run of ``run`` in ``build`` (None: never finished)."""
+    try:
+        return json.loads((_run_dir(build, run) / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_record(run: Run, key: str, res: Result, build: Path, figure_dir: Path) -> None:
+    rdir = _run_dir(build, run)
+    record = {"run": run.name, "key": key, "status": res.status, "cell": res.cell, "error": res.error,
+              "parameters": run.parameters, "notebook": Path(run.notebook).name,
+              "figures": {n: _sha(figure_dir / n) for n in run.figure_files()} if res.status == "ok" else {}}
+    tmp = rdir / (RECORD + ".tmp")
+    tmp.write_text(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, rdir / RECORD)
+
+
+def _render_html(executed: Path, rdir: Path) -> None:
+    """Write the executed notebook as an HTML fragment for the report; never fails the run."""
+    try:
+        from .report import notebook_fragment
+
+        (rdir / NOTEBOOK_HTML).write_text(notebook_fragment(executed), encoding="utf-8")
+    except Exception as exc:  # noqa: BLE001 -- the report says the page is missing; the run stands
+        print(f"could not render {executed} to HTML: {type(exc).__name__}: {exc}", file=sys.stderr)
+
+
 def _child(run: Run, root: Path, build: Path, data_dir: Path, result_path: Path) -> None:
     """Body of the forked worker: execute one notebook, write a JSON result, exit."""
     os.setpgrp()  # Ctrl-C reaches the parent only; the parent stops the workers itself
@@ -300,6 +342,8 @@ def _child(run: Run, root: Path, build: Path, data_dir: Path, result_path: Path)
         except PapermillExecutionError as exc:
             out = {"status": "failed", "cell": str(exc.exec_count or exc.cell_index),
                    "error": f"{exc.ename}: {exc.evalue}".splitlines()[0][:300]}
+        if executed.exists():
+            _render_html(executed, rdir)
     except BaseException as exc:  # noqa: BLE001 -- report anything, the parent decides
         out = {"status": "failed", "error": f"{type(exc).__name__}: {exc}".splitlines()[0][:300]}
     result_path.write_text(json.dumps(out), encoding="utf-8")
@@ -383,6 +427,7 @@ def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir
     total, done = len(todo), 0
     if todo:
         import papermill  # noqa: F401 -- load once here; forked workers inherit it
+        from nbconvert import HTMLExporter  # noqa: F401 -- likewise, for the notebook pages
 
         ctx = multiprocessing.get_context("fork")
         active: dict[str, tuple] = {}
@@ -393,7 +438,8 @@ def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir
                     rdir = _run_dir(build, run)
                     rdir.mkdir(parents=True, exist_ok=True)
                     result_path = rdir / "result.json"
-                    result_path.unlink(missing_ok=True)
+                    for stale in (result_path, rdir / RECORD, rdir / NOTEBOOK_HTML):
+                        stale.unlink(missing_ok=True)
                     proc = ctx.Process(target=_child, args=(run, root, build, data_dir, result_path))
                     proc.start()
                     active[run.name] = (run, key, proc, time.monotonic(), result_path)
@@ -406,6 +452,7 @@ def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir
                             proc.join()
                             res = _finish(run, {"status": "timeout", "error": f"timed out after {timeout:g} s"},
                                           elapsed, root, build, figures, data_dir, promote)
+                            _write_record(run, key, res, build, figures)
                         else:
                             continue
                     else:
@@ -414,6 +461,7 @@ def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir
                         raw = (json.loads(result_path.read_text()) if result_path.exists()
                                else {"status": "failed", "error": f"worker exited with code {proc.exitcode}"})
                         res = _finish(run, raw, elapsed, root, build, figures, data_dir, promote)
+                        _write_record(run, key, res, build, figures if promote else _run_dir(build, run) / "figures")
                         if res.status == "ok" and promote:
                             _remember(run, key, build, figures)
                     del active[name]
@@ -494,6 +542,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true",
                    help="regenerate into a temporary folder and compare with the committed figures; "
                         "exit 1 naming any that differ")
+    p.add_argument("--report", metavar="DIR", type=Path,
+                   help="where to assemble the report (default: build/report; with --check, no report "
+                        "unless DIR is given: then it shows what the check regenerated)")
+    p.add_argument("--no-report", action="store_true", help="do not assemble the report")
     return p
 
 
@@ -534,6 +586,10 @@ def main(registry: list[Run], argv: list[str] | None = None, *, root: Path | Non
         print(f"error: {exc}", file=sys.stderr)
         return 2
     progress = sys.stderr.isatty()
+    report_dir = None if args.no_report else args.report or (None if args.check else build / "report")
+    if report_dir is not None and args.parameter:
+        print("report not assembled: -p overrides make runs the registry does not describe", file=sys.stderr)
+        report_dir = None
     try:
         if args.check:
             with tempfile.TemporaryDirectory(prefix="check-", dir=_ensure(build)) as tmp:
@@ -549,10 +605,13 @@ def main(registry: list[Run], argv: list[str] | None = None, *, root: Path | Non
                         for f in stage.iterdir():
                             shutil.copy2(f, produced / f.name)
                 print(summary_table(results))
+                report_ok = report_dir is None or _report(registry, root, check_build, produced, data_dir, report_dir)
                 expected = sorted({f for r in runs for f in r.figure_files()})
                 problems = compare_figures(produced, figures, expected, all_runs=not args.only)
                 if any(r.status not in ("ok",) for r in results):
                     problems.append("some runs failed (see the table above)")
+                if not report_ok:
+                    problems.append("the report could not be assembled")
                 if problems:
                     print("figures are not current:\n  " + "\n  ".join(problems))
                     return 1
@@ -565,7 +624,21 @@ def main(registry: list[Run], argv: list[str] | None = None, *, root: Path | Non
         print("interrupted: figures of unfinished runs were left as they were", file=sys.stderr)
         return 130
     print(summary_table(results))
-    return 0 if all(r.status in ("ok", "skipped") for r in results) else 1
+    report_ok = report_dir is None or _report(registry, root, build, figures, data_dir, report_dir)
+    return 0 if report_ok and all(r.status in ("ok", "skipped") for r in results) else 1
+
+
+def _report(registry: list[Run], root: Path, build: Path, figures: Path, data_dir: Path, out: Path) -> bool:
+    """Assemble the report of the whole registry from what the runs left in ``build``; print where it is."""
+    from . import report
+
+    try:
+        built = report.assemble(registry, root=root, build=build, figures=figures, data_dir=data_dir, out=out)
+    except Exception as exc:  # noqa: BLE001 -- say what went wrong; the figures stand
+        print(f"report not assembled: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return False
+    print(built.summary())
+    return True
 
 
 def _ensure(path: Path) -> Path:

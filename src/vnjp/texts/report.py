@@ -1,0 +1,62 @@
+"""Texts of the report pages (vnjp.report): headings, links and the status of each analysis."""
+
+TEXT = {
+    "report_title": {
+        "en": "Vietnam–Japan labour cooperation since 1992: the figures",
+        "vi": "Hợp tác lao động Việt Nam – Nhật Bản từ năm 1992: các biểu đồ",
+    },
+    "report_intro": {
+        "en": "Every figure of the analyses in reading order, each with its caption, a text description, "
+              "the sources of the rows it draws and the notebook that made it. A notebook's page shows its "
+              "text and results as they were when it last ran, with the code hidden.",
+        "vi": "Tất cả biểu đồ của các phân tích theo thứ tự đọc, mỗi biểu đồ kèm chú thích, phần mô tả bằng lời, "
+              "nguồn của các dòng số liệu được vẽ và notebook đã tạo ra nó. Trang của mỗi notebook hiển thị "
+              "phần chữ (bằng tiếng Anh) và kết quả ở lần chạy gần nhất, ẩn mã nguồn.",
+    },
+    "report_language_name": {"en": "English", "vi": "Tiếng Việt"},
+    "report_contents": {"en": "Contents", "vi": "Mục lục"},
+    "report_figure": {"en": "Figure {n}.", "vi": "Biểu đồ {n}."},
+    "report_figures_count": {"en": "{n} figures", "vi": "{n} biểu đồ"},
+    "report_notebook": {"en": "Notebook", "vi": "Notebook"},
+    "report_run": {"en": "run", "vi": "lần chạy"},
+    "report_alt": {"en": "Text description", "vi": "Mô tả bằng lời"},
+    "report_svg": {"en": "vector version (SVG)", "vi": "bản vector (SVG)"},
+    "report_parameters": {"en": "Parameters", "vi": "Tham số"},
+    "report_code_hidden": {
+        "en": "Code hidden; the notebook with its code is {path} in the repository.",
+        "vi": "Đã ẩn mã nguồn; notebook đầy đủ là tệp {path} trong kho mã.",
+    },
+    "report_back": {"en": "Back to the figures", "vi": "Quay lại trang biểu đồ"},
+    "report_no_page": {
+        "en": "The notebook's page could not be made; the executed notebook is {path}.",
+        "vi": "Không tạo được trang của notebook; notebook đã chạy là tệp {path}.",
+    },
+    "report_status_failed": {
+        "en": "This notebook failed (cell {cell}: {error}). Its figures are not shown; its page shows the error.",
+        "vi": "Notebook này bị lỗi (ô {cell}: {error}). Không hiển thị biểu đồ của nó; trang notebook cho thấy lỗi.",
+    },
+    "report_status_timeout": {
+        "en": "This notebook did not finish ({error}). Its figures are not shown.",
+        "vi": "Notebook này không chạy xong ({error}). Không hiển thị biểu đồ của nó.",
+    },
+    "report_status_stale": {
+        "en": "Not shown: {detail}. Run python run_all.py to bring it up to date.",
+        "vi": "Không hiển thị: {detail}. Hãy chạy python run_all.py để cập nhật.",
+    },
+    "report_stale_inputs": {
+        "en": "the notebook's code, parameters or data changed after its last run",
+        "vi": "mã, tham số hoặc dữ liệu của notebook đã thay đổi sau lần chạy gần nhất",
+    },
+    "report_stale_figure": {
+        "en": "{name} is not the file this notebook's last run produced",
+        "vi": "tệp {name} không phải là tệp do lần chạy gần nhất của notebook tạo ra",
+    },
+    "report_status_missing": {
+        "en": "This notebook has not run in this build yet; run python run_all.py.",
+        "vi": "Notebook này chưa được chạy trong bản dựng này; hãy chạy python run_all.py.",
+    },
+    "report_no_analyses": {
+        "en": "No analysis is registered in this language yet.",
+        "vi": "Chưa có phân tích nào được đăng ký bằng ngôn ngữ này.",
+    },
+}
