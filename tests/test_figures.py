@@ -18,6 +18,7 @@ def test_save_writes_png_and_svg(fixture_data, tmp_path):
     fig, rows = _draw()
     written = figures.save(fig, "demo", "en", rows, alt="Bars of demo values", out_dir=tmp_path)
     assert [p.name for p in written] == ["demo_en.png", "demo_en.svg"]
+    assert repr(written) == "saved: demo_en.png, demo_en.svg"  # what a notebook shows: no temporary folder
     assert written[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary files left
 

@@ -200,7 +200,8 @@ def stated_text(claim, wording: bool = True) -> str:
     if pd.isna(claim["value"]):
         return "(no figure)"
     unit = claim["unit"]
-    text = (WORDING.get(claim["qualifier"], "") if wording else "") + num(claim["value"], unit if unit != "percent" else "")
+    prefix = WORDING.get(claim["qualifier"], "") if wording else ""
+    text = prefix + num(claim["value"], unit if unit != "percent" else "")
     if pd.notna(claim["value_upper"]):
         text += "–" + num(claim["value_upper"])
     if unit == "percent":
@@ -395,7 +396,8 @@ def _context(claim, ctx: Data) -> str:
         hl = ctx.headline(resource, rows)
         if not hl.empty:
             shown = hl.head(4)
-            label = {"reporter": "with another reporter", "basis": "on another basis", "date": "at other dates"}[drop[0]]
+            label = {"reporter": "with another reporter", "basis": "on another basis",
+                     "date": "at other dates"}[drop[0]]
             parts = []
             for _, r in shown.iterrows():
                 extra = r.get("reporter") or r.get("basis") or ""
@@ -474,7 +476,8 @@ def _sentence(verdict: str, reason: str, claim, x: float) -> str:
     if reason == "within_wording":
         q = claim["qualifier"]
         if q == "about":
-            return f"{num(x)} rounds to {num(value)} at the precision it is stated with ({num(stated_step(value, unit))})."
+            step = num(stated_step(value, unit))
+            return f"{num(x)} rounds to {num(value)} at the precision it is stated with ({step})."
         if q == "more_than":
             return f"{num(x)} is above {num(value)}."
         if q == "nearly":
@@ -489,7 +492,8 @@ def _agreeing(resource: str, row, ctx: Data, rows: pd.DataFrame) -> str:
     same = rows
     for k in keys:
         same = same[same[k].isna()] if pd.isna(row[k]) else same[same[k] == row[k]]
-    same = same[(same["value"] == row["value"]) & (same["status"] != "suspect") & (same["source_id"] != row["source_id"])]
+    same = same[(same["value"] == row["value"]) & (same["status"] != "suspect")
+                & (same["source_id"] != row["source_id"])]
     return ", ".join(sorted(set(same["source_id"])))
 
 
@@ -554,9 +558,11 @@ def shares(num_sel: str, den_sel: str, ctx: Data, periods: list | None, use_uppe
         drow = d.iloc[0] if len(d) == 1 else None
         den = math.nan
         if drow is not None:
-            den = float(drow["value_upper"]) if use_upper and pd.notna(drow.get("value_upper")) else float(drow["value"])
+            upper = use_upper and pd.notna(drow.get("value_upper"))
+            den = float(drow["value_upper"]) if upper else float(drow["value"])
         nv = float(nrow["value"]) if nrow is not None else math.nan
-        out.append({"period": p, "num": nv, "den": den, "share": 100 * nv / den if den == den and nv == nv else math.nan,
+        out.append({"period": p, "num": nv, "den": den,
+                    "share": 100 * nv / den if den == den and nv == nv else math.nan,
                     "num_source_id": nrow["source_id"] if nrow is not None else None,
                     "den_source_id": drow["source_id"] if drow is not None else None,
                     "rounded": (nrow is not None and nrow["qualifier"] != "exact")
@@ -581,7 +587,8 @@ def _share_line(r, value: float, qualifier: str) -> str:
         rhs = f"{value:.{decimals_of(value)}f}%"
     else:
         shown, rhs = f"{r['share']:.2f}%", f"{num(value)}%"
-    return f"{num(r['num'])} / {num(r['den'])} = {shown} {sign} {rhs} {'✓' if holds else '✗'} ({_period_text(r['period'])})"
+    mark = "✓" if holds else "✗"
+    return f"{num(r['num'])} / {num(r['den'])} = {shown} {sign} {rhs} {mark} ({_period_text(r['period'])})"
 
 
 def check_share(claim, spec: Spec, ctx: Data) -> Result:
@@ -634,7 +641,8 @@ def check_share(claim, spec: Spec, ctx: Data) -> Result:
             expl += f" No data for {', '.join(missing)}."
     else:
         verdict, reason = "not_supported", "value_differs"
-        expl = "The share is " + ", ".join(f"{r['share']:.2f}% in {_period_text(r['period'])}" for _, r in known.iterrows()) + \
+        expl = "The share is " + ", ".join(f"{r['share']:.2f}% in {_period_text(r['period'])}"
+                                           for _, r in known.iterrows()) + \
                f", not {stated_text(claim)}."
     if spec.use_upper:
         lower = known.iloc[-1]
@@ -756,7 +764,8 @@ def check_timeline(claim, spec: Spec, ctx: Data) -> Result:
         want = opts.get("date", ref)
         n = min(len(want), len(date))
         holds = want[:n] == date[:n]
-        arith = f"event {date} vs claim {want}: {'match' if holds else 'differ'}{' at ' + ev['date_precision'] + ' precision' if n < len(want) else ''} {'✓' if holds else '✗'}"
+        precision = f" at {ev['date_precision']} precision" if n < len(want) else ""
+        arith = f"event {date} vs claim {want}: {'match' if holds else 'differ'}{precision} {'✓' if holds else '✗'}"
         if not holds:
             return Result("not_supported", "date_differs", f"The timeline dates the event {date}, not {want}.", arith,
                           shown, used=used)
@@ -795,7 +804,8 @@ def check_timeline(claim, spec: Spec, ctx: Data) -> Result:
         listing = ", ".join(f"{r['event_id']} {r['date']}" for _, r in series.iterrows())
         arith = f"{listing}: position {position} {'=' if holds else '≠'} {int(claim['value'])} {'✓' if holds else '✗'}"
         if holds:
-            return Result("reproduced", "equal", f"It is event {position} of the series; dated {date}." + opts.get("also", ""),
+            return Result("reproduced", "equal",
+                          f"It is event {position} of the series; dated {date}." + opts.get("also", ""),
                           arith, shown, position, used)
         return Result("not_supported", "value_differs", f"It is event {position} of the series.", arith, shown,
                       position, used)
@@ -855,7 +865,8 @@ def trade_total_2022(claim, spec: Spec, ctx: Data) -> Result:
     im = ctx.headline("economy", ctx.rows(imp_sel)[1])
     value = float(claim["value"])
     used, lines = [], []
-    lines.append(" + ".join(f"{WORDING[r['qualifier']]}{num(r['value'])} ({r['claim_id']})" for _, r in parts.iterrows())
+    lines.append(" + ".join(f"{WORDING[r['qualifier']]}{num(r['value'])} ({r['claim_id']})"
+                            for _, r in parts.iterrows())
                  + f" < {num(part_high)} ≤ {num(value)} ✗")
     data_value = math.nan
     if len(ex) == 1 and len(im) == 1:
@@ -1092,7 +1103,8 @@ def check(claims: pd.DataFrame | None = None, frames: dict[str, pd.DataFrame] | 
     for _, claim in claims.iterrows():
         res = check_one(claim, ctx, specs)
         if res.verdict not in VERDICTS or res.reason not in REASONS:
-            raise ValueError(f"{claim['claim_id']}: verdict {res.verdict!r} / reason {res.reason!r} not in the closed set")
+            raise ValueError(f"{claim['claim_id']}: verdict {res.verdict!r} / reason {res.reason!r} "
+                             "not in the closed set")
         value = claim["value"]
         low = high = math.nan
         if pd.notna(value) and pd.notna(claim["qualifier"]) and claim["check"] in ("value", "share", "sum"):
@@ -1161,7 +1173,8 @@ def kind_label(claim_row, lang: str) -> str:
         if check_kind == "share":
             return labels.text("kind_titp_share", lang)
         key = {"total": "kind_resident_total", "technical_intern_training": "kind_titp",
-               "specified_skilled_worker": "kind_ssw", "engineer_humanities_intl": "kind_engineer"}.get(status, "kind_other")
+               "specified_skilled_worker": "kind_ssw",
+               "engineer_humanities_intl": "kind_engineer"}.get(status, "kind_other")
         return labels.text(key, lang, date=when)
     if resource == "economy":
         key = {"trade_total": "kind_trade_total", "exports_vn_to_jp": "kind_exports",

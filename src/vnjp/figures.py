@@ -118,6 +118,14 @@ def figure_title(fig) -> str:
     return ". ".join(" ".join(p.split()) for p in parts if p.strip())
 
 
+class Saved(list):
+    """The paths :func:`save` wrote; shown in a notebook as their file names only (the folder is
+    a temporary one when run_all runs the notebook, and means nothing to a reader)."""
+
+    def __repr__(self) -> str:
+        return "saved: " + ", ".join(Path(p).name for p in self)
+
+
 def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: str | None = None,
          out_dir: Path | None = None) -> list[Path]:
     """Add the source footer and write ``<name>_<lang>.png`` and ``.svg``; close the figure.
@@ -149,7 +157,7 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
             raise
         written.append(final)
     plt.close(fig)
-    return written
+    return Saved(written)
 
 
 def thousands_axis(axis, lang: str) -> None:

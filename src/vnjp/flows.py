@@ -46,8 +46,9 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
     usable = everything[everything["status"] != "suspect"]
     out = []
     for year in range(start, end + 1):
-        row = {"year": year, "value": pd.NA, "value_upper": pd.NA, "qualifier": pd.NA, "status": pd.NA, "source_id": pd.NA,
-               "partial_value": pd.NA, "partial_months": pd.NA, "partial_source_id": pd.NA, "alternatives": []}
+        row = {"year": year, "value": pd.NA, "value_upper": pd.NA, "qualifier": pd.NA, "status": pd.NA,
+               "source_id": pd.NA, "partial_value": pd.NA, "partial_months": pd.NA, "partial_source_id": pd.NA,
+               "alternatives": []}
         if year in full.index:
             hit = full.loc[year]
             row.update(value=hit["value"], value_upper=hit["value_upper"], qualifier=hit["qualifier"],
@@ -57,7 +58,8 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
             row["alternatives"] = sorted({int(v) for v in same["value"] if v != hit["value"]})
         elif year in part.index:
             hit = part.loc[year]
-            row.update(partial_value=hit["value"], partial_months=int(hit["months"]), partial_source_id=hit["source_id"])
+            row.update(partial_value=hit["value"], partial_months=int(hit["months"]),
+                       partial_source_id=hit["source_id"])
         out.append(row)
     frame = pd.DataFrame(out)
     for col in ("value", "value_upper", "partial_value", "partial_months"):
@@ -137,7 +139,8 @@ def stock(status: str, *, nationality: str = "VNM", basis: str = "residence_stat
     """Persons of ``nationality`` resident in Japan with ``status`` of residence, one row per date
     (sorted), as stated on one statistical ``basis``; optionally only year-end (31 December) dates."""
     rows = residents_headline() if rows is None else rows
-    sel = rows[(rows["status_of_residence"] == status) & (rows["nationality"] == nationality) & (rows["basis"] == basis)]
+    sel = rows[(rows["status_of_residence"] == status) & (rows["nationality"] == nationality)
+               & (rows["basis"] == basis)]
     if year_end_only:
         sel = sel[pd.to_datetime(sel["date"]).dt.strftime("%m-%d") == "12-31"]
     years = pd.to_datetime(sel["date"]).dt.year
