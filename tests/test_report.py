@@ -171,3 +171,20 @@ def test_check_and_overrides_leave_build_report_alone(built, tmp_path, capsys):
     assert re.findall(r'<figure id="([^"]+)"', checked) == ["fixture_zeta_en", "fixture_beta_en"]
     assert Path(tmp_path / "checked" / "figures" / "fixture_zeta_en.png").read_bytes() == \
         (built / "figures" / "fixture_zeta_en.png").read_bytes()
+
+
+def test_every_analysis_has_a_section_title_in_both_languages_matching_its_notebook():
+    """The Vietnamese index shows Vietnamese section titles; the English one is the notebook's heading."""
+    import importlib.util
+
+    from vnjp import labels
+    from vnjp.report import analysis_name, notebook_title
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("run_all", root / "run_all.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for run in module.REGISTRY:
+        key = f"section_{analysis_name(run)}"
+        assert key in labels.TEXT, f"add '{key}' to src/vnjp/texts/report.py"
+        assert labels.text(key, "en") == notebook_title(root / run.notebook)

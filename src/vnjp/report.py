@@ -163,10 +163,20 @@ def notebook_title(notebook: Path) -> str:
     return notebook.stem
 
 
+def section_title(run: Run, lang: str, root: Path) -> str:
+    """The label ``section_<analysis>`` in ``lang`` when the texts define one (the notebooks are
+    written in English, so this is how a Vietnamese page gets Vietnamese section titles), else the
+    notebook's first heading."""
+    key = f"section_{analysis_name(run)}"
+    if key in labels.TEXT:
+        return labels.text(key, lang)
+    return notebook_title(root / run.notebook)
+
+
 def section_of(run: Run, *, root: Path, build: Path, figures: Path, data_dir: Path) -> Section:
     """What the report can show for ``run``: its figures if its last run made the current ones."""
     lang = run.parameters.get("lang", "en")
-    section = Section(run, lang, analysis_name(run), notebook_title(root / run.notebook), "missing",
+    section = Section(run, lang, analysis_name(run), section_title(run, lang, root), "missing",
                       labels.text("report_status_missing", lang))
     record = read_record(build, run)
     if record is None:

@@ -59,4 +59,26 @@ TEXT = {
         "en": "No analysis is registered in this language yet.",
         "vi": "Chưa có phân tích nào được đăng ký bằng ngôn ngữ này.",
     },
+    # Section titles of the report, one per analysis (run name without language); the English one
+    # is the notebook's first heading (tests/test_report.py keeps the two in step).
+    "section_flows": {
+        "en": "Thirty years of trainee and worker flows, 1992 to the latest year",
+        "vi": "Ba mươi năm đưa thực tập sinh và người lao động đi làm việc, từ năm 1992 đến nay",
+    },
+    "section_destinations": {
+        "en": "Where Vietnamese workers go: destination markets, women's share and the plan",
+        "vi": "Lao động Việt Nam đi đâu: thị trường, tỷ lệ lao động nữ và kế hoạch",
+    },
+    "section_economy": {
+        "en": "Trade, ODA and investment context",
+        "vi": "Bối cảnh thương mại, ODA và đầu tư",
+    },
+    "section_milestones": {
+        "en": "Policy milestones, 1973–2027",
+        "vi": "Các mốc chính sách, 1973–2027",
+    },
+    "section_claims": {
+        "en": "Seed claims checked against the data",
+        "vi": "Đối chiếu các nhận định trong văn bản gốc với dữ liệu",
+    },
 }
