@@ -126,7 +126,7 @@ def test_several_figures_in_one_year_keep_the_latest_as_of_date():
     assert s.loc[2021, "alternatives"] == [62.9]
 
 
-def test_without_suspect_alternatives_on_the_real_keys():
+def test_suspect_values_are_not_alternatives_on_the_real_keys():
     rows = frame(row(2019, 80002.0), row(2019, 149000.0, status="suspect", source="lo"), row(2019, 80000.0, source="old",
                                                                                           qualifier="about"))
     h = economy.headline_rows(rows, SOURCES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from vnjp.headline import QUANTITY_KEYS, alternatives, headline
+from vnjp.headline import QUANTITY_KEYS, alternatives, faint_rows, headline
 
 KEYS = QUANTITY_KEYS["departures"]
 
@@ -76,7 +76,7 @@ def test_alternatives_and_agreement_reported():
 
 def test_suspect_disagreement_does_not_break_agreement():
     got = pick((10, "exact", "final", "stats"), (99, "exact", "suspect", "blog"))
-    assert got["sources_agree"] and got["alternatives"] == [99]
+    assert got["sources_agree"] and got["alternatives"] == [] and got["suspect_values"] == [99]
 
 
 def test_order_of_rows_does_not_matter():
@@ -87,3 +87,12 @@ def test_order_of_rows_does_not_matter():
 def test_alternatives_marks_one_headline_per_quantity():
     out = alternatives(rows((1, "exact", "final", "stats"), (2, "about", "final", "press")), SOURCES, KEYS)
     assert out["is_headline"].tolist() == [True, False]
+
+
+def test_faint_rows_are_the_differing_usable_rows_with_their_sources():
+    table = rows((10, "exact", "final", "stats"), (12, "about", "final", "press"), (99, "exact", "suspect", "blog"),
+                 (10, "about", "final", "blog"))
+    got = headline(table, SOURCES, KEYS).iloc[0]
+    assert got["alternatives"] == [12] and got["alternative_sources"] == ["press"]
+    faint = faint_rows(table, SOURCES, KEYS)
+    assert faint[["value", "source_id"]].values.tolist() == [[12, "press"]]

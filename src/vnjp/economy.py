@@ -42,26 +42,8 @@ def headline_rows(rows: pd.DataFrame | None = None, sources: pd.DataFrame | None
     """
     rows = data.load("economy") if rows is None else rows
     sources = data.load("sources") if sources is None else sources
-    out = headline(rows, sources, KEYS)
-    return without_suspect_alternatives(out, rows, KEYS).assign(marked=is_marked(out))
-
-
-def without_suspect_alternatives(chosen: pd.DataFrame, rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """``chosen`` (headline rows) with ``alternatives`` recomputed from non-suspect rows only.
-
-    ``vnjp.headline`` lists every other value, suspect ones included; a chart that draws the
-    alternatives faintly must not draw a value the data mark as a typo or mislabel.
-    """
-    usable = rows[rows["status"] != "suspect"]
-    groups = {k if isinstance(k, tuple) else (k,): g[["value", "source_id"]].dropna()
-              for k, g in usable.groupby(keys, dropna=False)}
-    empty = pd.DataFrame({"value": [], "source_id": []})
-    out = chosen.copy()
-    others = [(g := groups.get(tuple(r[k] for k in keys), empty))[g["value"] != r["value"]] for _, r in out.iterrows()]
-    out["alternatives"] = [sorted(set(o["value"])) for o in others]
-    # The sources of the values drawn faintly, so the figure's footer can cite them too.
-    out["alternative_sources"] = [sorted(set(o["source_id"])) for o in others]
-    return out
+    out = headline(rows, sources, KEYS)  # its alternatives leave suspect values out
+    return out.assign(marked=is_marked(out))
 
 
 def is_marked(rows: pd.DataFrame) -> pd.Series:

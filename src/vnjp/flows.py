@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import data
 from .departures import headline_rows
-from .headline import QUANTITY_KEYS, headline
+from .headline import QUANTITY_KEYS, faint_rows, headline
 
 #: What a part-year row covers, for its label: "Jan–Nov" etc. (month of period_end).
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -42,8 +42,6 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
     part = sel[sel["period"] == "part_year"].copy()
     part["months"] = pd.to_datetime(part["period_end"]).dt.month - pd.to_datetime(part["period_start"]).dt.month + 1
     part = part.sort_values(["year", "months"]).groupby("year").tail(1).set_index("year")
-    everything = data.load("departures")
-    usable = everything[everything["status"] != "suspect"]
     out = []
     for year in range(start, end + 1):
         row = {"year": year, "value": pd.NA, "value_upper": pd.NA, "qualifier": pd.NA, "status": pd.NA,
@@ -53,9 +51,7 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
             hit = full.loc[year]
             row.update(value=hit["value"], value_upper=hit["value_upper"], qualifier=hit["qualifier"],
                        status=hit["status"], source_id=hit["source_id"])
-            same = usable[(usable["measure"] == measure) & (usable["destination"] == destination)
-                          & (usable["sex"] == sex) & (usable["period"] == "full_year") & (usable["year"] == year)]
-            row["alternatives"] = sorted({int(v) for v in same["value"] if v != hit["value"]})
+            row["alternatives"] = [int(v) for v in hit["alternatives"]]
         elif year in part.index:
             hit = part.loc[year]
             row.update(partial_value=hit["value"], partial_months=int(hit["months"]),
@@ -93,13 +89,11 @@ def alternative_rows(destination: str, start: int, end: int, *, sex: str = "all"
                      measure: str = "workers_sent") -> pd.DataFrame:
     """Full-year rows of other sources whose value differs from the year's headline (drawn
     faintly), with their ``source_id``; rows marked suspect are left out."""
-    everything = data.load("departures")
-    sel = everything[(everything["measure"] == measure) & (everything["destination"] == destination)
-                     & (everything["sex"] == sex) & (everything["period"] == "full_year")
-                     & everything["year"].between(start, end) & (everything["status"] != "suspect")]
-    chosen = yearly(destination, start, end, sex=sex, measure=measure).set_index("year")["value"]
-    differs = sel["value"] != sel["year"].map(chosen)
-    return sel[differs].sort_values(["year", "value"]).reset_index(drop=True)
+    faint = faint_rows(data.load("departures"), data.load("sources"), QUANTITY_KEYS["departures"])
+    faint = faint.assign(year=pd.to_datetime(faint["period_end"]).dt.year)
+    sel = faint[(faint["measure"] == measure) & (faint["destination"] == destination) & (faint["sex"] == sex)
+                & (faint["period"] == "full_year") & faint["year"].between(start, end)]
+    return sel.sort_values(["year", "value"]).reset_index(drop=True)
 
 
 def share(numerator: pd.DataFrame, denominator: pd.DataFrame) -> pd.DataFrame:
@@ -156,10 +150,8 @@ def stock_alternatives(plotted: pd.DataFrame) -> pd.DataFrame:
     """Other sources' counts for the quantities in ``plotted`` (rows of :func:`stock`) whose value
     differs from the headline; rows marked suspect are left out. Has ``when`` and ``source_id``."""
     keys = QUANTITY_KEYS["residents_japan"]
-    every = data.load("residents_japan")
-    every = every[every["status"] != "suspect"]
-    merged = every.merge(plotted[keys + ["value"]].rename(columns={"value": "_headline"}), on=keys)
-    out = merged[merged["value"] != merged["_headline"]].drop(columns="_headline").copy()
+    faint = faint_rows(data.load("residents_japan"), data.load("sources"), keys)
+    out = faint.merge(plotted[keys], on=keys)
     out["when"] = decimal_year(out["date"])
     return out.reset_index(drop=True)
 

@@ -15,7 +15,9 @@ place, sex or status, and period):
 7. Still tied: the smallest ``source_id``, so the choice never depends on row order.
 
 :func:`headline` returns one row per quantity with the chosen value and, beside it,
-how many other rows state the quantity, their distinct values and whether they agree.
+how many other rows state the quantity, the other values a chart draws faintly (never a
+suspect one) with their sources, the suspect values, and whether the sources agree.
+:func:`faint_rows` returns those other rows themselves, for a chart to draw and cite.
 """
 
 from __future__ import annotations
@@ -60,13 +62,16 @@ def rank_rows(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def headline(rows: pd.DataFrame, sources: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One row per quantity (``keys``): the headline row plus ``n_sources``,
-    ``alternatives`` (other distinct values, sorted) and ``sources_agree``.
+    """One row per quantity (``keys``): the headline row plus ``n_sources`` (rows stating it),
+    ``alternatives`` (the other distinct values of rows not marked suspect, sorted: what a chart
+    draws faintly), ``alternative_sources`` (the ``source_id``s of those rows, for the figure's
+    footer), ``suspect_values`` (values of suspect rows, listed, never drawn) and ``sources_agree``.
 
     Quantities stated only by suspect rows have no headline and are left out.
     """
     if rows.empty:
         return rows.assign(n_sources=pd.Series(dtype="Int64"), alternatives=pd.Series(dtype=object),
+                           alternative_sources=pd.Series(dtype=object), suspect_values=pd.Series(dtype=object),
                            sources_agree=pd.Series(dtype="boolean"))
     ranked = rank_rows(rows, sources)
     usable = ranked[ranked["status"] != "suspect"]
@@ -80,12 +85,14 @@ def headline(rows: pd.DataFrame, sources: pd.DataFrame, keys: list[str]) -> pd.D
     result = []
     for _, row in chosen.iterrows():
         same = _same_quantity(ranked, row, keys)
-        others = sorted({v for v in same["value"].dropna() if v != row["value"]})
+        usable_same = same[same["status"] != "suspect"]
+        differing = usable_same[usable_same["value"].notna() & (usable_same["value"] != row["value"])]
         row = row.copy()
         row["n_sources"] = len(same)
-        row["alternatives"] = others
-        usable_values = set(same.loc[same["status"] != "suspect", "value"].dropna())
-        row["sources_agree"] = usable_values <= {row["value"]}
+        row["alternatives"] = sorted(set(differing["value"]))
+        row["alternative_sources"] = sorted(set(differing["source_id"]))
+        row["suspect_values"] = sorted(set(same.loc[same["status"] == "suspect", "value"].dropna()))
+        row["sources_agree"] = differing.empty
         result.append(row)
     out = pd.DataFrame(result)
     return out.drop(columns=[c for c in out.columns if c.startswith("_")]).reset_index(drop=True)
@@ -99,6 +106,15 @@ def _same_quantity(frame: pd.DataFrame, row: pd.Series, keys: list[str]) -> pd.D
         else:
             mask &= frame[k] == row[k]
     return frame[mask]
+
+
+def faint_rows(rows: pd.DataFrame, sources: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The rows a chart draws faintly beside the headline values: not suspect, and stating a value
+    that differs from the headline value of their quantity. They keep their ``source_id``."""
+    chosen = headline(rows, sources, keys)[keys + ["value"]].rename(columns={"value": "_headline"})
+    usable = rows[rows["status"] != "suspect"]
+    out = usable.merge(chosen, on=keys, how="inner")
+    return out[out["value"] != out["_headline"]].drop(columns="_headline").reset_index(drop=True)
 
 
 def alternatives(rows: pd.DataFrame, sources: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
