@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import data
+from .flows import decimal_year
 from .headline import QUANTITY_KEYS, headline
 
 KEYS = QUANTITY_KEYS["economy"]
@@ -184,7 +185,7 @@ def stock_points(rows: pd.DataFrame, indicator: str, *, unit: str, start: int, e
     end_of_year = pd.to_datetime(hit["year"].astype(int).astype(str) + "-12-31")
     as_of = hit["period_end"].where(hit["period_end"].notna(), end_of_year)
     hit["as_of"] = as_of
-    hit["x"] = [decimal_year(d) for d in as_of]
+    hit["x"] = decimal_year(pd.Series(as_of)).to_numpy()
     return hit.sort_values(["x", "undated", "source_id"]).reset_index(drop=True)
 
 
@@ -195,13 +196,6 @@ def latest_stock(points: pd.DataFrame) -> pd.Series | None:
     dated = points[~points["undated"]]
     pool = dated if not dated.empty else points
     return pool.sort_values(["x", "value"]).iloc[-1]
-
-
-def decimal_year(date) -> float:
-    """2016-07-02 -> 2016.5 (day of year over days in the year)."""
-    ts = pd.Timestamp(date)
-    days = 366 if ts.is_leap_year else 365
-    return ts.year + (ts.day_of_year - 1) / days
 
 
 # --------------------------------------------------------------------------- drawing
