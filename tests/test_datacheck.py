@@ -82,8 +82,10 @@ def test_broken_copy_lists_every_problem_with_file_row_column(fixture_data, caps
     ]
     for line in expected:
         assert line in out, f"not listed: {line}\n{out}"
-    count = int(out.split(" problem")[0])
-    assert count == len([line for line in out.splitlines() if line.startswith("  data/")]) >= len(expected)
+    listed = [line.strip() for line in out.splitlines() if line.startswith("  data/")]
+    assert int(out.split(" problem")[0]) == len(listed) >= len(expected)
+    order = [(line.split(",")[0], int(line.split("row ")[1].split(",")[0]) if ", row " in line else 0) for line in listed]
+    assert order == sorted(order)  # file by file, in row order
 
 
 def test_a_broken_target_does_not_hide_the_files_that_cite_it(fixture_data, capsys):

@@ -197,6 +197,7 @@ def check_package() -> tuple[list[Problem], dict[str, pd.DataFrame]]:
             add(suspect_reason_problems(raw, label))
         if name == "claims" and {"numerator", "denominator"} <= set(raw.columns):
             add(selector_problems(raw, label))
+    problems.sort(key=lambda p: (p.file, p.row or 0))  # file by file, in row order (stable within a row)
     return problems, frames
 
 
