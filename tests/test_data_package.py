@@ -96,3 +96,25 @@ def test_no_third_party_sentence_is_copied_into_the_project():
             quotes += [norm(s) for s in re.split(r"(?<=[.!?])\s+", line) if len(norm(s)) >= 60]
     copied = [f"{name}: {quote[:60]}" for quote in quotes for name, text in ours.items() if quote in text]
     assert copied == []
+
+
+def test_every_source_with_a_date_in_its_id_or_url_has_it_in_published():
+    """Rule in ``vnjp.datacheck.source_date_problems``: an id ending -YYYY[MM[DD]] (optionally -N) fixes
+    ``published`` to at least that precision (a year-only id asks only for the year; ``-nd`` ids carry
+    no date but are stable keys, so they are never renamed when a date turns up); a dated URL path
+    (YYYY/MM[/DD], YYYYMMDD) requires a ``published`` within a month of it."""
+    from vnjp import datacheck
+
+    sources = data.load("sources").astype(object).where(lambda f: f.notna(), "")
+    assert [str(p) for p in datacheck.source_date_problems(sources)] == []
+    dated = sources[sources["source_id"].map(datacheck.id_date).notna() | sources["url"].map(datacheck.url_date).notna()]
+    assert len(dated) > 150 and (dated["published"] != "").all()
+
+
+@pytest.mark.parametrize("name", ["departures", "residents_japan", "economy"])
+def test_every_suspect_row_says_why(name):
+    from vnjp import datacheck
+
+    rows = data.load(name)
+    assert [str(p) for p in datacheck.suspect_reason_problems(rows, name)] == []
+    assert (rows["status"] == "suspect").any()

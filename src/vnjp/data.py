@@ -374,3 +374,11 @@ def files_for(resources: list[str]) -> list[Path]:
         out.add(resource_path(name))
         todo.extend(fk["reference"]["resource"] for fk in _foreign_keys(name))
     return sorted(out)
+
+
+if __name__ == "__main__":  # python -m vnjp.data check (the logic lives in vnjp.datacheck)
+    import sys
+
+    from .datacheck import main
+
+    sys.exit(main())
