@@ -356,9 +356,155 @@ def test_real_claims_named_results(real):
     assert by.loc["c004-29", ["verdict", "reason"]].tolist() == ["no_data", "only_own_figures"]
     gaps = by[(by["verdict"] == "no_data") & (by["reason"] != "only_own_figures")]
     assert gaps["explanation"].str.contains("No row matches").all()
+    # issue 12: the 2022 MOIT rows (reporter unstated) test the customs-worded claims, and say so
+    for cid in ("c000-12", "c000-13", "c000-14"):
+        assert by.loc[cid, "verdict"] in ("reproduced", "consistent") and by.loc[cid, "unstated_match"], cid
+    # one fact, one test
+    for twin, first in (("c001-06", "c000-06"), ("c001-03", "c000-01"), ("c001-05", "c000-04")):
+        assert by.loc[twin, ["verdict", "reason", "data"]].tolist() == by.loc[first, ["verdict", "reason", "data"]].tolist()
+        assert by.loc[twin, "same_fact_as"] == first
+    # workers compared with the bases they name; the verdict names the closest
+    assert "engineer_humanities_intl" in by.loc["c000-03", "base"] and "mhlw_employment" in by.loc["c000-03", "arithmetic"]
+    assert "mhlw_employment" in by.loc["c001-10", "base"] and by.loc["c001-10", "verdict"] != "no_data"
+    assert all(r["why"] in ("used", *claims.EXCLUDED) for c in by["considered"] for r in c)
 
 
 def test_no_real_claim_rests_on_its_own_document(real):
     assert not real.apply(lambda r: r["source_id"] in r["data_source_ids"], axis=1).any()
     own_only = real[real["reason"] == "only_own_figures"]
     assert (own_only["verdict"] == "no_data").all() and own_only["own_left_out"].all()
+
+
+# --------------------------------------------------------------------------- issue 12: lookup accidents
+
+
+def eco(*rows):
+    """economy rows: (indicator, reporter, year, value, qualifier, status, source_id)."""
+    return pd.DataFrame([{"indicator": i, "reporter": rep, "year": y, "year_basis": "calendar",
+                          "period_start": pd.NaT, "period_end": pd.NaT, "unit": "USD_bn", "value": v,
+                          "qualifier": q, "status": st, "source_id": sid}
+                         for i, rep, y, v, q, st, sid in rows]).astype({"year": "Int64"})
+
+
+EXP = "economy?indicator=exports_vn_to_jp&reporter=vn_customs&year={y}&year_basis=calendar&unit=USD_bn"
+
+
+def test_a_reporter_also_matches_rows_whose_reporter_is_unstated_and_says_so():
+    frames = {"economy": eco(
+        ("exports_vn_to_jp", "unstated", 2022, 24.2, "exact", "final", "press"),
+        ("exports_vn_to_jp", "jp_mof", 2022, 30.0, "exact", "final", "stats"),  # another stated reporter: never
+        ("exports_vn_to_jp", "vn_customs", 2021, 20.1, "exact", "final", "stats"),
+        ("exports_vn_to_jp", "vn_customs", 2022, 26.0, "exact", "suspect", "blog"),
+        ("exports_vn_to_jp", "vn_customs", 2022, 24.9, "exact", "final", "seed-x"),
+    )}
+    out = run([claim("loose", "value", 25, "nearly", "USD_bn", numerator=EXP.format(y=2022)),
+               claim("strict", "value", 20.1, "exact", "USD_bn", numerator=EXP.format(y=2021))], frames)
+    loose = out.loc["loose"]
+    assert (loose["verdict"], loose["reason"]) == ("consistent", "within_wording")
+    assert loose["data_source_ids"] == ["press"] and bool(loose["unstated_match"])
+    assert "unstated" in loose["explanation"] and "press" in loose["explanation"]
+    assert not out.loc["strict", "unstated_match"] and "unstated" not in out.loc["strict", "explanation"]
+    why = {(r["source_id"], r["period"]): r["why"] for r in loose["considered"]}
+    assert why == {("press", "2022"): "used", ("stats", "2022"): "other reporter/basis",
+                   ("stats", "2021"): "out of date range", ("blog", "2022"): "suspect",
+                   ("seed-x", "2022"): "own document"}
+    listed = claims.considered_table(out.reset_index(), "loose")
+    assert set(listed["why"]) <= {"used", *claims.EXCLUDED} and len(listed) == 5
+
+
+def test_an_explicit_unstated_selector_matches_only_unstated_rows():
+    frames = {"economy": eco(("exports_vn_to_jp", "vn_customs", 2022, 24.2, "exact", "final", "stats"))}
+    sel = EXP.format(y=2022).replace("vn_customs", "unstated")
+    out = run([claim("u", "value", 24.2, "exact", "USD_bn", numerator=sel)], frames)
+    assert out.loc["u", "verdict"] == "no_data"
+
+
+TITP = "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&basis=residence_statistics"
+
+
+def test_claims_stating_one_fact_get_one_test():
+    frames = {"residents_japan": res(
+        ("2023-06-30", "VNM", "technical_intern_training", 185, "exact", "final", "stats"),
+        ("2023-06-30", "ALL", "technical_intern_training", 358, "exact", "final", "stats"),
+        ("2022-12-31", "VNM", "technical_intern_training", 999, "exact", "final", "seed-y"))}  # the twin's own row
+    num_sel, den_sel = TITP + "&date=2022-12-31", TITP.replace("nationality=VNM&", "") + "&date=2022-12-31"
+    rows = [claim("first", "rank", 1, unit="rank", numerator=num_sel, denominator=den_sel),
+            claim("twin", "rank", 1, unit="rank", numerator=num_sel, denominator=den_sel, source_id="seed-y"),
+            claim("alone", "rank", 1, unit="rank", numerator=num_sel, denominator=den_sel, source_id="seed-y")]
+    spec = Spec(alt_dates=("2023-06-30",), handler=claims.titp_rank_2022)
+    out = run(rows, frames, {"first": spec, "twin": Spec(same_fact_as="first"), "alone": Spec()})
+    cols = ["verdict", "reason", "data", "arithmetic", "data_source_ids"]
+    assert out.loc["first", cols].tolist() == out.loc["twin", cols].tolist()
+    assert out.loc["first", ["verdict", "reason"]].tolist() == ["consistent", "proxy"]
+    assert out.loc["twin", "same_fact_as"] == "first" and "Same fact as first" in out.loc["twin", "explanation"]
+    # the twin's own row is left out of the shared test too (the first claim would otherwise rest on seed-y)
+    assert "seed-y" not in out.loc["first", "data_source_ids"]
+    assert out.loc["alone", "verdict"] != out.loc["first", "verdict"]  # without the link: a lookup accident
+    with pytest.raises(ValueError, match="differ in value"):
+        run([rows[0], {**rows[1], "value": 2}], frames, {"first": spec, "twin": Spec(same_fact_as="first")})
+    with pytest.raises(ValueError, match="not among the claims"):
+        run([rows[1]], frames, {"twin": Spec(same_fact_as="first")})
+
+
+def test_workers_are_compared_with_each_base_they_name_and_the_closest_decides():
+    st = "technical_intern_training+specified_skilled_worker+engineer_humanities_intl"
+    frames = {"residents_japan": res(
+        ("2022-10-31", "VNM", "total", 462, "exact", "final", "stats", "mhlw_employment"),
+        ("2022-12-31", "VNM", "total", 489, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "technical_intern_training", 185, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "specified_skilled_worker", 97, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "engineer_humanities_intl", 88, "exact", "final", "stats"),
+        ("2022-12-31", "VNM", "technical_intern_training", 170, "exact", "final", "stats"),  # parts incomplete here
+        ("2025-06-30", "VNM", "specified_skilled_worker", 1, "exact", "final", "stats"),  # beyond the window
+    )}
+    mhlw = "residents_japan?nationality=VNM&status_of_residence=total&basis=mhlw_employment&date=2022-10-31"
+    bases = (f"residents_japan?nationality=VNM&status_of_residence={st}&basis=residence_statistics",)
+    specs = {"w": Spec(alt_bases=bases), "w-far": Spec(alt_bases=bases), "w-more": Spec(alt_bases=bases)}
+    out = run([claim("w", "value", 370, "about", numerator=mhlw, reference_date="2022-12-31"),
+               claim("w-far", "value", 345, "about", numerator=mhlw, reference_date="2022-12-31"),
+               claim("w-more", "value", 400, "more_than", numerator=mhlw, reference_date="2022-12-31")],
+              frames, specs)
+    w = out.loc["w"]
+    assert (w["verdict"], w["reason"]) == ("consistent", "within_wording")
+    assert "2023-06-30" in w["base"] and "technical_intern_training + " in w["base"]  # nearest date with all parts
+    assert w["data_value"] == 370 and w["details"] == {w["base"]: 370.0, "total, mhlw_employment 2022-10-31": 462.0}
+    assert "462" in w["arithmetic"] and "185 [stats] + 97 [stats] + 88 [stats] = 370" in w["arithmetic"]
+    far = out.loc["w-far"]
+    assert (far["verdict"], far["reason"]) == ("not_supported", "value_differs") and "2023-06-30" in far["base"]
+    assert "+7.2%" in far["explanation"] and "+33.9%" in far["explanation"]  # every base with its gap
+    # one-sided wording: the base inside the accepted values wins although another is nearer the figure
+    more = out.loc["w-more"]
+    assert more["verdict"] == "consistent" and "mhlw_employment" in more["base"]
+    # a base's nearest date must lie within the window: three years away is no base, the gap stays a gap
+    old = run([claim("old", "value", 370, "about", numerator=mhlw.replace("2022-10-31", "2020-03-31"))],
+              frames, {"old": Spec(alt_bases=bases)}).loc["old"]
+    assert (old["verdict"], old["reason"], old["base"]) == ("no_data", "no_rows", "")
+
+
+def test_a_date_with_no_row_is_bracketed_and_never_interpolated():
+    frames = {"residents_japan": res(
+        ("2022-06-30", "VNM", "technical_intern_training", 170_000, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "technical_intern_training", 185_563, "exact", "final", "stats"),
+        ("2022-12-31", "VNM", "technical_intern_training", 200_000, "about", "final", "press", "vn_government_estimate"),
+        ("2020-12-31", "VNM", "student", 50_000, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "student", 40_000, "exact", "final", "stats"))}
+    sel = TITP + "&date=2022-12-31"
+    out = run([claim("in", "value", 176_000, "about", numerator=sel),
+               claim("edge", "value", 185_563, "exact", numerator=sel),
+               claim("edge-low", "value", 170_000, "about", numerator=sel),  # its band starts below the bracket
+               claim("out", "value", 200_000, "more_than", numerator=sel),
+               claim("far", "value", 45_000, "about", numerator=sel.replace("technical_intern_training", "student"))],
+              frames)
+    inside = out.loc["in"]
+    assert (inside["verdict"], inside["reason"]) == ("consistent", "bracketed")
+    assert math.isnan(inside["data_value"])  # no interpolated value presented as data
+    assert inside["details"]["bracket"] == [170_000, 185_563]
+    assert inside["details"]["bracket_dates"] == ["2022-06-30", "2023-06-30"]
+    assert "no value interpolated" in inside["arithmetic"] and "177" not in inside["data"]
+    assert inside["data_source_ids"] == ["stats"]  # the other basis' 200,000 at the date is not used
+    assert out.loc["edge", "reason"] == "bracketed"  # an end of the bracket counts
+    assert out.loc["edge-low", "reason"] == "bracketed"
+    assert out.loc["out", ["verdict", "reason"]].tolist() == ["not_supported", "outside_bracket"]
+    far = out.loc["far"]  # the earlier row is two years away: no bracket, a visible gap
+    assert (far["verdict"], far["reason"]) == ("no_data", "no_rows") and "No bracket" in far["explanation"]
+    assert "bracketed" in claims.REASONS and "outside_bracket" in claims.REASONS

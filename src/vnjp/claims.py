@@ -11,11 +11,14 @@ Verdicts (:data:`VERDICTS`):
     the data value is rounded to the decimals the claim is stated with (133.32% -> 133.3%);
     a date or year the timeline holds; a rank the data give.
 ``consistent``
-    A hedged figure that holds under its wording (the tolerance rule, :func:`accepts`), or
+    A hedged figure that holds under its wording (the tolerance rule, :func:`accepts`), a
+    stock claim bracketed by the rows on either side of its date (reason ``bracketed``), or
     an exact figure met only by a rounded data value, a proxy the note names, or part of a
     statement (the rest named in the sentence).
 ``not_supported``
     The data contradict the claim; the reason code says how (:data:`REASONS`).
+    ``outside_bracket``: a stock claim whose date has no row, stating a figure outside the
+    range of the rows on either side (see below) -- weaker evidence than a row at the date.
 ``no_data``
     The claim names a series the data do not hold (a gap, not a failure); the sentence
     says what related rows exist, for context only. This includes a series stated only by
@@ -23,6 +26,26 @@ Verdicts (:data:`VERDICTS`):
 ``not_testable``
     A statement the data cannot test (no selector, a fact held only in prose, a vague
     magnitude).
+
+Four rules against lookup accidents (issue 12):
+
+* **Unstated reporter / basis.** A selector's ``reporter`` or ``basis`` also matches rows that
+  leave theirs ``unstated`` (only when no row states it); the result says so
+  (``unstated_match`` and a sentence naming the rows).
+* **Rows considered.** Every result lists the rows near its selectors (same series, any
+  reporter/basis, any date) with why each was used or left out (``considered``,
+  :data:`EXCLUDED`: own document, suspect, other reporter/basis, out of date range, ...).
+* **One fact, one test.** A claim whose row names ``same_fact_as`` is tested by that claim's
+  check, once, leaving out the documents of both; it gets the same verdict.
+* **Like with like.** A claim about workers lists its ``alt_bases`` beside the numerator (a
+  ``+`` in a status sums statuses; a base without a date is taken at the date nearest the
+  claim's, within :data:`WINDOW_DAYS`, where every part has a row); each base is shown with
+  its gap and the verdict rests on the closest -- nearest the values the wording accepts,
+  then nearest the figure -- named in ``base``.
+* **A date with no row.** A stock claim whose date has no row, with rows of the same series
+  on both sides within :data:`WINDOW_DAYS`, gets ``consistent`` / ``bracketed`` if the values
+  its wording accepts overlap the range between them, ``not_supported`` / ``outside_bracket``
+  otherwise; the two rows are shown, ``data_value`` stays empty: no value is interpolated.
 
 The tolerance rule, in one place (:func:`accepts`, :func:`stated_step`):
 
@@ -59,6 +82,7 @@ contradict its total), never to confirm it.
 
 from __future__ import annotations
 
+import copy
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -81,6 +105,8 @@ REASONS = {
     "proxy": "tested on a proxy named in the claim's note (another date, basis or measure)",
     "partly_tested": "the part the data can test holds; the rest is held only in prose",
     "precision_limited": "the data are dated less precisely than the claim; the common part matches",
+    "bracketed": "no row at the claim's date; the rows on either side span a range the stated figure lies in "
+                 "(no value is interpolated)",
     # not_supported
     "value_differs": "the data value is outside the claim's wording",
     "true_some_years_only": "the claim holds in some of the years it covers but not in all",
@@ -88,6 +114,8 @@ REASONS = {
     "stock_called_flow": "a stock (people present at a date) is presented as a cumulative flow",
     "rank_differs": "the data give another rank",
     "date_differs": "the timeline dates the event otherwise",
+    "outside_bracket": "no row at the claim's date; the stated figure lies outside the range of the rows on "
+                       "either side",
     # no_data
     "no_rows": "the selector matches no row in the data",
     "years_missing": "years the claim covers are missing and the known years do not decide it",
@@ -104,6 +132,10 @@ NEARLY_BAND = 0.05
 MAX_STEP = 1000
 #: When summing rounded yearly values for a lower bound, each may overstate its year by this much.
 ROUNDED_SLACK = 0.05
+
+#: Selector keys whose value also matches rows that leave it unstated (rule of issue 12).
+OPEN_KEYS = ("reporter", "basis")
+UNSTATED = "unstated"
 
 ENTITY = {"departures": "destination", "residents_japan": "nationality"}
 PERIOD = {"departures": "year", "residents_japan": "date", "economy": "year"}
@@ -232,16 +264,21 @@ class Data:
     def __init__(self, frames: dict[str, pd.DataFrame] | None = None, sources: pd.DataFrame | None = None):
         self._frames = dict(frames or {})
         self._sources = sources
-        #: The claim's own source_id while it is checked (see :meth:`leaving_out`); its rows are never returned.
-        self.own: str | None = None
+        #: The claim's own source_id(s) while it is checked (see :meth:`leaving_out`); their rows are never returned.
+        self.own: tuple[str, ...] | None = None
         #: How many of the claim's own rows the lookups set aside since :meth:`leaving_out` started.
         self.set_aside = 0
+        #: (resource, row index, source_id) of rows a lookup matched only because their reporter / basis is unstated.
+        self.unstated: set[tuple[str, int, str]] = set()
+        #: A sentence a lookup leaves for the next gap's explanation (e.g. why no bracket was found).
+        self.note = ""
 
     @contextmanager
-    def leaving_out(self, source_id: str | None):
-        """Within the block, :meth:`rows` and :meth:`event` leave out the rows of ``source_id``."""
+    def leaving_out(self, source_id: str | tuple[str, ...] | None):
+        """Within the block, :meth:`rows` and :meth:`event` leave out the rows of ``source_id`` (one or several)."""
         before = self.own, self.set_aside
-        self.own, self.set_aside = source_id, 0
+        self.own = (source_id,) if isinstance(source_id, str) else source_id
+        self.set_aside = 0
         try:
             yield self
         finally:
@@ -250,7 +287,7 @@ class Data:
     def _drop_own(self, rows: pd.DataFrame) -> pd.DataFrame:
         if self.own is None or "source_id" not in rows:
             return rows
-        mine = (rows["source_id"] == self.own).fillna(False)
+        mine = rows["source_id"].isin(list(self.own)).fillna(False)
         self.set_aside += int(mine.sum())
         return rows[~mine]
 
@@ -279,9 +316,16 @@ class Data:
         params = {k: v for k, v in {**params, **(override or {})}.items() if k not in drop}
         frame = self.frame(resource)
         mask = pd.Series(True, index=frame.index)
+        via_unstated = pd.Series(False, index=frame.index)
         for key, value in params.items():
             col = frame[key]
-            if isinstance(value, (list, tuple, set)):
+            if key in OPEN_KEYS and isinstance(value, str) and value != UNSTATED:
+                # a reporter / basis also matches rows that do not state theirs (said in the result)
+                exact = (col.astype("string") == value).fillna(False)
+                loose = (col.astype("string") == UNSTATED).fillna(False)
+                via_unstated |= loose & ~exact
+                mask &= exact | loose
+            elif isinstance(value, (list, tuple, set)):
                 mask &= col.astype("string").isin([str(v) for v in value]).fillna(False)
             elif pd.api.types.is_datetime64_any_dtype(col):
                 mask &= (col == pd.Timestamp(value)).fillna(False)
@@ -289,7 +333,15 @@ class Data:
                 mask &= (col == int(value)).fillna(False)
             else:
                 mask &= (col.astype("string") == str(value)).fillna(False)
-        return resource, self._drop_own(frame[mask])
+        kept = self._drop_own(frame[mask])
+        loose = via_unstated[kept.index]
+        stated = kept[~loose]
+        if loose.any() and not stated.empty and (stated.get("status", pd.Series("final", index=stated.index))
+                                                  != "suspect").any():
+            kept = stated  # a row that states the reporter / basis is preferred to one that leaves it unstated
+        for idx in kept.index[via_unstated[kept.index]]:
+            self.unstated.add((resource, idx, str(kept.at[idx, "source_id"])))
+        return resource, kept
 
     def event(self, event_id: str) -> pd.Series:
         """The timeline event ``event_id``; :class:`OwnRowsOnly` if only the claim's own document dates it."""
@@ -346,6 +398,9 @@ class Result:
     alternatives: str = ""
     details: dict = field(default_factory=dict)  # e.g. per-year shares
     own_left_out: bool = False  # rows of the claim's own document matched and were left out
+    base: str = ""  # the base the verdict rests on, when several are compared (see :func:`check_bases`)
+    unstated_match: bool = False  # a row used was matched because its reporter / basis is unstated
+    considered: list = field(default_factory=list)  # rows near the selectors, each with why (see :func:`considered`)
 
 
 @dataclass(frozen=True)
@@ -363,6 +418,8 @@ class Spec:
     sum_years: tuple[int, int] | None = None  # sum: first and last year summed
     timeline: tuple = ()  # (kind, options) of a timeline test
     also: tuple[str, ...] = ()  # selectors the note asks to compare with, reported but not tested
+    alt_bases: tuple[str, ...] = ()  # other bases tested beside the numerator; the verdict rests on the closest
+    same_fact_as: str | None = None  # another claim stating the same fact: tested by that claim's check
     handler: Callable | None = None  # a claim with its own arithmetic
 
 
@@ -408,7 +465,8 @@ def _context(claim, ctx: Data) -> str:
 
 def _gap(claim, ctx: Data, what: str | None = None) -> Result:
     msg = what or f"No row matches {claim['numerator']}."
-    context = _context(claim, ctx)
+    context = _context(claim, ctx) + (" " + ctx.note if ctx.note else "")
+    ctx.note = ""
     return Result("no_data", "no_rows", (msg + " " + context).strip())
 
 
@@ -426,7 +484,7 @@ def check_value(claim, spec: Spec, ctx: Data) -> Result:
                 proxy_note = f"no row at the selector's date; tested at {when} as the note asks"
                 break
     if hl.empty:
-        return _gap(claim, ctx)
+        return bracket(claim, spec, ctx) or _gap(claim, ctx)
     row, pick_note = _pick_quantity(resource, hl, claim, spec, ctx)
     value, qualifier, unit = float(claim["value"]), claim["qualifier"], claim["unit"]
     x = float(row["value"])
@@ -455,6 +513,145 @@ def check_value(claim, spec: Spec, ctx: Data) -> Result:
     if also:
         arith += "; compared, not tested: " + also
     return Result(verdict, reason, explanation, arith, cite(row), x, [row["source_id"]], others(row))
+
+
+#: A bracket's rows, and a base taken at its nearest date, lie at most this far from the claim's date.
+WINDOW_DAYS = 366
+
+
+def _claim_date(claim, params: dict) -> pd.Timestamp:
+    """The date a stock claim refers to: the selector's date, else the claim's reference_date (end of its period)."""
+    if "date" in params:
+        return pd.Timestamp(params["date"])
+    ref = str(claim["reference_date"])
+    return pd.Timestamp(ref) if len(ref) == 10 else pd.Timestamp(f"{ref[:4]}-12-31")
+
+
+def bracket(claim, spec: Spec, ctx: Data) -> Result | None:
+    """A stock claim whose date has no row, between two rows of the same series (reason ``bracketed``).
+
+    The rows on either side (same selector and basis, other dates, each at most
+    :data:`WINDOW_DAYS` away) are shown as they are; the claim is ``consistent`` /
+    ``bracketed`` if the values its wording accepts overlap the range the two rows span,
+    ``not_supported`` / ``outside_bracket`` otherwise. No value is interpolated:
+    ``data_value`` stays empty, the two ends go to ``details['bracket']``. Only stocks
+    (``residents_japan``) are bracketed; a yearly flow between two years says nothing.
+    Returns None when there is no row within the window on one side (the gap stays a gap).
+    """
+    resource, params = data.parse_selector(claim["numerator"])
+    if resource != "residents_japan" or "date" not in params or pd.isna(claim["value"]):
+        return None
+    at = pd.Timestamp(params["date"])
+    _, rows = ctx.rows(claim["numerator"], override=spec.restrict, drop=("date",))
+    hl = ctx.headline(resource, rows)
+    if hl.empty or hl.duplicated(subset=["date"]).any():
+        return None
+    near = hl[(hl["date"] - at).abs() <= pd.Timedelta(days=WINDOW_DAYS)]
+    before, after = near[near["date"] < at], near[near["date"] > at]
+    if before.empty or after.empty:
+        sides = [f"{(r['date'] - at).days:+d} days: {cite(r)}" for r in
+                 (hl[hl["date"] < at].sort_values("date").tail(1).to_dict("records")
+                  + hl[hl["date"] > at].sort_values("date").head(1).to_dict("records"))]
+        ctx.note = (f"No bracket: a row within {WINDOW_DAYS} days on each side of {at.date()} is needed; nearest "
+                    + ("; ".join(sides) if sides else "none") + ".")
+        return None
+    lo_row, hi_row = before.sort_values("date").iloc[-1], after.sort_values("date").iloc[0]
+    lo, hi = sorted((float(lo_row["value"]), float(hi_row["value"])))
+    value, qualifier, unit = float(claim["value"]), claim["qualifier"], claim["unit"]
+    b_low, b_high, low_in, high_in = band(value, qualifier, unit)
+    overlaps = (b_low < hi or (low_in and b_low == hi)) and (b_high > lo or (high_in and b_high == lo))
+    span = (f"{lo_row['date'].date()}: {cite(lo_row)}; {hi_row['date'].date()}: {cite(hi_row)}")
+    arith = (f"no row at {at.date()}; bracket {span}; range {num(lo)}–{num(hi)} "
+             f"{'overlaps' if overlaps else 'does not overlap'} {stated_text(claim)} {'✓' if overlaps else '✗'} "
+             "(no value interpolated)")
+    used = [lo_row["source_id"], hi_row["source_id"]]
+    shown = f"between {num(lo)} and {num(hi)} ({lo_row['date'].date()}, {hi_row['date'].date()})"
+    details = {"bracket": [lo, hi], "bracket_dates": [str(lo_row["date"].date()), str(hi_row["date"].date())]}
+    if overlaps:
+        expl = (f"No row at {at.date()}; the rows on either side ({span}) span {num(lo)}–{num(hi)}, which "
+                f"the stated {stated_text(claim)} lies within. The value at the date itself is not known.")
+        return Result("consistent", "bracketed", expl, arith, shown, math.nan, used, details=details)
+    expl = (f"No row at {at.date()}; the rows on either side ({span}) span {num(lo)}–{num(hi)}, and the stated "
+            f"{stated_text(claim)} lies outside that range. A stock can leave its neighbours' range between two "
+            "dates, so this is weaker evidence than a row at the date.")
+    return Result("not_supported", "outside_bracket", expl, arith, shown, math.nan, used, details=details)
+
+
+def split_sum(selector: str) -> list[str]:
+    """``...status_of_residence=a+b&...`` -> one selector per part (a sum of statuses); others unchanged."""
+    resource, _, query = selector.partition("?")
+    pairs = [kv.partition("=") for kv in query.split("&") if kv]
+    summed = [(k, v.split("+")) for k, _, v in pairs if "+" in v]
+    if not summed:
+        return [selector]
+    if len(summed) > 1:
+        raise ValueError(f"'{selector}': only one key may be summed")
+    key, parts = summed[0]
+    return [resource + "?" + "&".join(f"{k}={part if k == key else v}" for k, _, v in pairs) for part in parts]
+
+
+def base_value(selector: str, claim, ctx: Data) -> dict | None:
+    """One base: the headline value (or the sum of its parts) at the selector's date, or, without a date,
+    at the date nearest the claim's (within :data:`WINDOW_DAYS`) where every part has a row."""
+    parts = split_sum(selector)
+    resource, params = data.parse_selector(parts[0])
+    for part in parts[1:]:
+        data.parse_selector(part)
+    at = _claim_date(claim, data.parse_selector(claim["numerator"])[1])
+    heads = [ctx.headline(resource, ctx.rows(part)[1]) for part in parts]
+    if any(h.empty for h in heads):
+        return None
+    dates = set.intersection(*(set(h["date"]) for h in heads))
+    dates = [d for d in dates if abs(d - at) <= pd.Timedelta(days=WINDOW_DAYS)]
+    if not dates:
+        return None
+    when = min(dates, key=lambda d: (abs(d - at), d))
+    rows = [h[h["date"] == when].iloc[0] for h in heads]
+    if any(len(h[h["date"] == when]) > 1 for h in heads):
+        raise ValueError(f"{selector}: several quantities at {when.date()}")
+    what = " + ".join(str(r["status_of_residence"]) for r in rows) + f", {rows[0]['basis']}"
+    return {"label": f"{what} {when.date()}", "value": float(sum(r["value"] for r in rows)), "rows": rows,
+            "rounded": any(r["qualifier"] != "exact" for r in rows),
+            "terms": " + ".join(cite(r) for r in rows)}
+
+
+def check_bases(claim, spec: Spec, ctx: Data) -> Result:
+    """A stock claim compared with every base its row names (numerator first, then ``alt_bases``).
+
+    Each base is shown with its value and its gap; the verdict rests on the closest base --
+    the one nearest the values the wording accepts (0 inside), then nearest the stated
+    figure -- and names it (:attr:`Result.base`). No base with a row: as :func:`check_value`.
+    """
+    value, qualifier, unit = float(claim["value"]), claim["qualifier"], claim["unit"]
+    low, high, _, _ = band(value, qualifier, unit)
+    bases, lines = [], []
+    for sel in (claim["numerator"],) + tuple(spec.alt_bases):
+        b = base_value(sel, claim, ctx)
+        if b is None:
+            lines.append(f"{sel.partition('?')[2]}: no row within {WINDOW_DAYS} days")
+            continue
+        x = b["value"]
+        b["holds"] = accepts(x, value, qualifier, unit)
+        b["distance"] = (0.0 if b["holds"] else min(abs(x - low), abs(x - high))) / value
+        bases.append(b)
+        lines.append(f"{b['label']}: {b['terms']} = {num(x)} {relation(b['holds'], qualifier)} "
+                     f"{stated_text(claim, wording=False)} ({pct_diff_text(x, value)}) {'✓' if b['holds'] else '✗'}")
+    if not bases:
+        return check_value(claim, spec, ctx)
+    best = min(bases, key=lambda b: (b["distance"], abs(b["value"] - value)))
+    x = best["value"]
+    verdict, reason = verdict_for(best["holds"], qualifier, best["rounded"])
+    arith = "; ".join(lines) + f" → closest base: {best['label']}"
+    also = _also(spec, ctx)
+    if also:
+        arith += "; compared, not tested: " + also
+    others_text = "; ".join(f"{b['label']} {num(b['value'])} ({pct_diff_text(b['value'], value)})"
+                            for b in bases if b is not best)
+    expl = (f"Closest of {len(bases)} bases: {best['label']}. " + _sentence(verdict, reason, claim, x)
+            + (f" Other bases: {others_text}." if others_text else ""))
+    used = [r["source_id"] for b in bases for r in b["rows"]]
+    return Result(verdict, reason, expl, arith, f"{num(x)} ({best['label']})", x, used,
+                  details={b["label"]: b["value"] for b in bases}, base=best["label"])
 
 
 def _also(spec: Spec, ctx: Data) -> str:
@@ -958,18 +1155,24 @@ SPECS: dict[str, Spec] = {
     "c000-07": Spec("strictly above 200,000; also 2023-06-30 and TITP statistics", alt_dates=("2023-06-30",), also=(
         "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&basis=titp_statistics"
         "&date=2022-12-31",)),
-    "c000-03": Spec("about 345,000 (nearest 1,000); compare MHLW workers and the status stocks", also=(
-        "residents_japan?nationality=VNM&status_of_residence=total&basis=mhlw_employment&date=2022-10-31",
-        "residents_japan?nationality=VNM&status_of_residence=total&basis=vn_government_estimate&date=2022-12-31",
-        "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&basis=residence_statistics"
-        "&date=2022-12-31",
-        "residents_japan?nationality=VNM&status_of_residence=specified_skilled_worker&basis=ssw_publication"
-        "&date=2022-12-31",
-        "residents_japan?nationality=VNM&status_of_residence=engineer_humanities_intl&basis=residence_statistics"
-        "&date=2022-12-31")),
+    "c000-03": Spec("workers: employer-reported count and the working statuses summed; closest base decides",
+                    alt_bases=("residents_japan?nationality=VNM&status_of_residence=technical_intern_training"
+                               "+specified_skilled_worker+engineer_humanities_intl&basis=residence_statistics",),
+                    also=("residents_japan?nationality=VNM&status_of_residence=total&basis=residence_statistics"
+                          "&date=2022-12-31",
+                          "residents_japan?nationality=VNM&status_of_residence=total&basis=vn_government_estimate"
+                          "&date=2022-12-31")),
     "c000-08": Spec("strictly above 50%; also 2023-06-30", alt_dates=("2023-06-30",)),
     "c000-21": Spec("SSW publication or residence statistics basis", handler=ssw_2022),
-    "c001-06": Spec("TITP stock ranking as a proxy for flows"),
+    "c001-06": Spec("same fact as c000-06", same_fact_as="c000-06"),
+    "c001-10": Spec("workers: residence statistics and the employer-reported count; closest base decides",
+                    alt_bases=("residents_japan?nationality=VNM&status_of_residence=engineer_humanities_intl"
+                               "&basis=residence_statistics",
+                               "residents_japan?nationality=VNM&status_of_residence=engineer_humanities_intl"
+                               "&basis=mhlw_employment"),
+                    also=("residents_japan?nationality=VNM&status_of_residence=engineer_humanities_intl"
+                          "&basis=vn_government_estimate&date=2022-12-31",)),
+    "c001-05": Spec("same fact as c000-04", same_fact_as="c000-04"),
     # economy: ranks and as-of dates
     "c000-10": Spec("one of the three largest: rank 1, 2 or 3", top_n=3),
     "c000-15": Spec("latest ranking up to 2023", latest_to_seed=True),
@@ -979,7 +1182,7 @@ SPECS: dict[str, Spec] = {
     "c001-04": Spec("sum 1992–2022; gaps make it a lower bound", sum_years=(1992, 2022), handler=stock_or_flow_345k),
     # timeline
     "c000-01": Spec("2023 − 1973 = 50", timeline=("years_since", {})),
-    "c001-03": Spec("2023 − 1973 = 50", timeline=("years_since", {})),
+    "c001-03": Spec("same fact as c000-01", same_fact_as="c000-01", timeline=("years_since", {})),
     "c001-02": Spec("2023 − 1992 > 30", timeline=("years_since", {})),
     "c002-03": Spec("2025 − 1973 > 50", timeline=("years_since", {})),
     "c004-34": Spec("forum in 2023; 2023 − 1973 = 50", timeline=("years_since", {
@@ -1022,14 +1225,15 @@ SPECS: dict[str, Spec] = {
 
 COLUMNS = ["claim_id", "source_id", "check", "claim_en", "quantity", "stated", "data", "arithmetic", "verdict",
            "reason", "explanation", "stated_value", "data_value", "qualifier", "unit", "band_low", "band_high",
-           "data_source_ids", "alternatives", "own_left_out", "spec", "details", "numerator"]
+           "data_source_ids", "alternatives", "own_left_out", "spec", "details", "numerator", "base", "same_fact_as",
+           "unstated_match", "considered"]
 
 
 #: Verdicts that rest on a comparison with data rows.
 TESTED = ("reproduced", "consistent", "not_supported")
 
 
-def check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None) -> Result:
+def check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None, own: tuple[str, ...] | None = None) -> Result:
     """One claim's result, never resting on rows of the claim's own document.
 
     The check runs with the claim's own rows left out (:meth:`Data.leaving_out`). When it
@@ -1038,7 +1242,7 @@ def check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None) -> Result:
     ``no_data`` / ``only_own_figures``; a claim tested on other sources notes it
     (``own_left_out``).
     """
-    own = claim["source_id"]
+    own = tuple(own or (claim["source_id"],))
     with ctx.leaving_out(own):
         try:
             res = _check_one(claim, ctx, specs)
@@ -1048,12 +1252,12 @@ def check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None) -> Result:
     if res is not None and not set_aside:
         return res
     full = _check_one(claim, ctx, specs)  # what the lookups would give with the claim's own rows
-    own_used = own in full.used
+    own_used = any(o in full.used for o in own)
     if (res is None or res.verdict not in TESTED) and full.verdict in TESTED and own_used:
         what = f": {full.data}" if full.data else ""
         return Result("no_data", "only_own_figures",
-                      f"Only {own} itself states this{what}; no other source's row matches, so the claim is not "
-                      "tested (a document cannot confirm itself).", own_left_out=True)
+                      f"Only {' and '.join(own)} itself states this{what}; no other source's row matches, so the "
+                      "claim is not tested (a document cannot confirm itself).", own_left_out=True)
     if res is None:  # only own rows, and the full check does not test it either
         return full
     if own_used and res.verdict in TESTED:
@@ -1079,7 +1283,7 @@ def _check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None) -> Result
             raise ValueError(f"{claim['claim_id']}: a qualitative claim with a selector needs a timeline test in SPECS")
         return check_timeline(claim, spec, ctx)
     if kind == "value":
-        return check_value(claim, spec, ctx)
+        return check_bases(claim, spec, ctx) if spec.alt_bases else check_value(claim, spec, ctx)
     if kind == "rank":
         return check_rank(claim, spec, ctx)
     if kind == "share":
@@ -1098,13 +1302,34 @@ def check(claims: pd.DataFrame | None = None, frames: dict[str, pd.DataFrame] | 
     ``specs`` replaces :data:`SPECS` (tests).
     """
     claims = data.load("claims") if claims is None else claims
+    specs = SPECS if specs is None else specs
     ctx = Data({"claims": claims, **(frames or {})}, sources)
+    by_id = {c["claim_id"]: c for _, c in claims.iterrows()}
+    facts = same_facts(claims, specs)
+    done: dict[str, Result] = {}
     out = []
     for _, claim in claims.iterrows():
-        res = check_one(claim, ctx, specs)
+        cid = claim["claim_id"]
+        first = facts.get(cid, cid)
+        if first not in by_id:
+            raise ValueError(f"{cid}: same_fact_as names {first}, which is not among the claims checked")
+        if first not in done:  # one test per fact, leaving out every document that states it
+            members = [m for m, f in facts.items() if f == first] + [first]
+            own = tuple(dict.fromkeys(by_id[m]["source_id"] for m in members))
+            ctx.unstated = set()
+            res = check_one(by_id[first], ctx, specs, own)
+            res.considered = considered(by_id[first], ctx, res, specs.get(first, Spec()), own)
+            loose = sorted({f"{sid} ({r})" for r, _, sid in ctx.unstated if sid in res.used})
+            if loose:
+                res.explanation += (" Matched rows that leave their reporter / basis unstated: "
+                                    + ", ".join(loose) + ".")
+                res.unstated_match = True
+            done[first] = res
+        res = copy.deepcopy(done[first])
+        if first != cid:
+            res.explanation = f"Same fact as {first}, tested once by its check. " + res.explanation
         if res.verdict not in VERDICTS or res.reason not in REASONS:
-            raise ValueError(f"{claim['claim_id']}: verdict {res.verdict!r} / reason {res.reason!r} "
-                             "not in the closed set")
+            raise ValueError(f"{cid}: verdict {res.verdict!r} / reason {res.reason!r} not in the closed set")
         value = claim["value"]
         low = high = math.nan
         if pd.notna(value) and pd.notna(claim["qualifier"]) and claim["check"] in ("value", "share", "sum"):
@@ -1112,19 +1337,108 @@ def check(claims: pd.DataFrame | None = None, frames: dict[str, pd.DataFrame] | 
             low, high = lo / float(value) - 1, hi / float(value) - 1
         used = list(dict.fromkeys(res.used))
         if claim["source_id"] in used:  # the guarantee of check_one, kept in one visible place
-            raise AssertionError(f"{claim['claim_id']}: tested against its own document {claim['source_id']}")
+            raise AssertionError(f"{cid}: tested against its own document {claim['source_id']}")
         out.append({
-            "claim_id": claim["claim_id"], "source_id": claim["source_id"], "check": claim["check"],
+            "claim_id": cid, "source_id": claim["source_id"], "check": claim["check"],
             "claim_en": claim["claim_en"], "quantity": claim["quantity"], "stated": stated_text(claim),
             "data": res.data, "arithmetic": res.arithmetic, "verdict": res.verdict, "reason": res.reason,
             "explanation": res.explanation, "stated_value": float(value) if pd.notna(value) else math.nan,
             "data_value": res.data_value, "qualifier": claim["qualifier"], "unit": claim["unit"],
             "band_low": low, "band_high": high, "data_source_ids": used, "alternatives": res.alternatives,
-            "own_left_out": res.own_left_out,
-            "spec": (SPECS if specs is None else specs).get(claim["claim_id"], Spec()).why,
-            "details": res.details, "numerator": claim["numerator"],
+            "own_left_out": res.own_left_out, "spec": specs.get(cid, Spec()).why,
+            "details": res.details, "numerator": claim["numerator"], "base": res.base,
+            "same_fact_as": first if first != cid else "", "unstated_match": res.unstated_match,
+            "considered": res.considered,
         })
     return pd.DataFrame(out, columns=COLUMNS)
+
+
+#: The stated figure, its wording and unit must agree for two claims to be one fact.
+FACT_KEYS = ("value", "value_upper", "qualifier", "unit", "check")
+
+
+def same_facts(claims: pd.DataFrame, specs: dict[str, Spec]) -> dict[str, str]:
+    """claim_id -> the claim whose check tests it (only claims that name one with ``same_fact_as``).
+
+    Refuses chains (a -> b -> c), self references and claims that state different figures.
+    """
+    by_id = claims.set_index("claim_id")
+    out = {}
+    for cid in claims["claim_id"]:
+        other = specs.get(cid, Spec()).same_fact_as
+        if not other:
+            continue
+        if other == cid or specs.get(other, Spec()).same_fact_as:
+            raise ValueError(f"{cid}: same_fact_as must name a claim that is itself tested ({other})")
+        if other in by_id.index:
+            a, b = by_id.loc[cid], by_id.loc[other]
+            differ = [k for k in FACT_KEYS if not (pd.isna(a[k]) and pd.isna(b[k])) and a[k] != b[k]]
+            if differ:
+                raise ValueError(f"{cid}: same_fact_as {other}, but they differ in {', '.join(differ)}")
+        out[cid] = other
+    return out
+
+
+#: Why a row near a claim's selector did not carry its verdict (see :func:`considered`).
+EXCLUDED = ("own document", "suspect", "other reporter/basis", "unstated reporter/basis; a stated one preferred",
+            "out of date range", "not the headline value", "not used")
+
+
+def considered(claim, ctx: Data, res: Result, spec: Spec, own: tuple[str, ...]) -> list[dict]:
+    """Every row near the claim's selectors -- same series, any reporter/basis, any date -- with
+    ``why``: ``used`` or the first reason it was left out (:data:`EXCLUDED`)."""
+    sels = [s for s in (claim["numerator"], claim["denominator"]) if isinstance(s, str) and s]
+    sels += [p for b in spec.alt_bases for p in split_sum(b)]
+    out, seen = [], set()
+    for sel in sels:
+        resource, params = data.parse_selector(sel)
+        frame = ctx.frame(resource)
+        loose = [k for k in params if k in OPEN_KEYS + ("date", "year") or (resource == "timeline")]
+        mask = pd.Series(True, index=frame.index)
+        for key, value in params.items():
+            if key not in loose:
+                mask &= (frame[key].astype("string") == str(value)).fillna(False)
+        near = frame[mask]
+        keys = QUANTITY_KEYS.get(resource)
+        head = set()
+        if keys:
+            usable = near[~near["source_id"].isin(list(own))]
+            for _, r in ctx.headline(resource, usable).iterrows():
+                head.add((r["source_id"], str(r.get("date", r.get("year"))), r["value"]))
+        for idx, r in near.iterrows():
+            if (resource, idx) in seen:
+                continue
+            seen.add((resource, idx))
+            period = r["date"] if "date" in r else r.get("year")
+            period = str(period.date()) if isinstance(period, pd.Timestamp) else str(period)
+            key_of = (r["source_id"], str(r.get("date", r.get("year"))), r.get("value"))
+            open_key = next((k for k in OPEN_KEYS if k in r and k in params), None)
+            period_key = next((k for k in ("date", "year") if k in params), None)
+            if r["source_id"] in own:
+                why = "own document"
+            elif r.get("status") == "suspect":
+                why = "suspect"
+            elif r["source_id"] in res.used and (not keys or key_of in head):
+                why = "used"
+            elif open_key and r[open_key] not in (params[open_key], UNSTATED):
+                why = "other reporter/basis"
+            elif open_key and r[open_key] == UNSTATED != params[open_key]:
+                why = "unstated reporter/basis; a stated one preferred"
+            elif period_key and str(r[period_key])[:10] != str(params[period_key]):
+                why = "out of date range"
+            elif keys and key_of not in head:
+                why = "not the headline value"
+            else:
+                why = "not used"
+            out.append({"resource": resource, "row": int(idx) + 2, "source_id": r["source_id"], "period": period,
+                        "basis": str(r.get("basis", r.get("reporter", ""))), "value": r.get("value"), "why": why})
+    return out
+
+
+def considered_table(table: pd.DataFrame, claim_id: str) -> pd.DataFrame:
+    """The rows one claim's check considered, with why each was used or left out."""
+    rows = table.set_index("claim_id").loc[claim_id, "considered"]
+    return pd.DataFrame(rows, columns=["resource", "row", "source_id", "period", "basis", "value", "why"])
 
 
 def verdict_counts(table: pd.DataFrame, by: str = "source_id") -> pd.DataFrame:
