@@ -60,10 +60,19 @@ The tolerance rule, in one place (:func:`accepts`, :func:`stated_step`):
 * ``nearly`` -- a little below: ``X * (1 - NEARLY_BAND) <= data < X``;
 * ``less_than`` -- strictly below: ``data < X``.
 
-Several as-of dates, years to test, alternative dates and the other instructions the
-``note`` column gives in words are written out per claim in :data:`SPECS`; claims that
-need their own arithmetic (a sum whose parts are a stock, a total its own parts
-contradict) have a named handler. Every data value is the project's headline value
+**A claim's test lives in its row.** Years to test, as-of rules, alternative dates and
+bases, the timeline test and the other instructions the ``note`` column gives in words are
+typed columns of ``claims.csv`` (``test_years``, ``alt_dates``, ``alt_bases``, ``same_fact_as``,
+``timeline_test``, ...; :mod:`vnjp.claims.rows` lists them, the Table Schema in
+``data/datapackage.json`` holds their types and allowed values), so a claim is added by adding
+a row. Code holds only the check kinds (:mod:`.kinds`, :mod:`.timeline`) and the few claims
+that need arithmetic of their own (a sum whose parts are a stock, a total its own parts
+contradict), named in the ``handler`` column (:data:`HANDLERS`).
+
+Modules: :mod:`.codes` (verdicts, reasons), :mod:`.tolerance` (the rule below),
+:mod:`.selection` (rows, own document, unstated, rows considered), :mod:`.kinds` and
+:mod:`.timeline` (check kinds), :mod:`.handlers`, :mod:`.rows` (a row's test),
+:mod:`.verdicts` (the table), :mod:`.fmt` and :mod:`.words` (text). Every data value is the project's headline value
 (:func:`vnjp.headline.headline` with ``QUANTITY_KEYS``); the other values of the same
 quantity are reported beside it.
 
@@ -86,7 +95,7 @@ from .handlers import ssw_2022, stock_or_flow_345k, titp_rank_2022, trade_total_
 from .kinds import (WINDOW_DAYS, base_value, bracket, check_bases, check_rank, check_share, check_sum, check_value,
                     shares)
 from .result import Result, Spec
-from .rows import SPECS
+from .rows import HANDLERS, TEST_COLUMNS, TIMELINE_TESTS, spec_of, specs_of
 from .selection import EXCLUDED, OPEN_KEYS, UNSTATED, Data, OwnRowsOnly, considered, split_sum
 from .timeline import TIMELINE_KINDS, check_timeline
 from .tolerance import MAX_STEP, NEARLY_BAND, accepts, band, decimals_of, stated_step, verdict_for
@@ -94,10 +103,11 @@ from .verdicts import COLUMNS, check, check_one, considered_table, same_facts, u
 from .words import kind_label
 
 __all__ = [
-    "COLUMNS", "EXCLUDED", "MAX_STEP", "NEARLY_BAND", "OPEN_KEYS", "REASONS", "SPECS", "TESTED", "TIMELINE_KINDS",
-    "UNSTATED", "VERDICTS", "WINDOW_DAYS", "Data", "OwnRowsOnly", "Result", "Spec", "accepts", "band", "base_value",
-    "bracket", "check", "check_bases", "check_one", "check_rank", "check_share", "check_sum", "check_timeline",
-    "check_value", "compress_years", "considered", "considered_table", "decimals_of", "kind_label", "num", "same_facts",
-    "shares", "split_sum", "ssw_2022", "stated_step", "stated_text", "stock_or_flow_345k", "titp_rank_2022",
-    "trade_total_2022", "used_rows", "verdict_counts", "verdict_for",
+    "COLUMNS", "EXCLUDED", "HANDLERS", "MAX_STEP", "NEARLY_BAND", "OPEN_KEYS", "REASONS", "TESTED", "TEST_COLUMNS",
+    "TIMELINE_KINDS", "TIMELINE_TESTS", "UNSTATED", "VERDICTS", "WINDOW_DAYS", "Data", "OwnRowsOnly", "Result",
+    "Spec", "accepts", "band", "base_value", "bracket", "check", "check_bases", "check_one", "check_rank",
+    "check_share", "check_sum", "check_timeline", "check_value", "compress_years", "considered", "considered_table",
+    "decimals_of", "kind_label", "num", "same_facts", "shares", "spec_of", "specs_of", "split_sum", "ssw_2022",
+    "stated_step", "stated_text", "stock_or_flow_345k", "titp_rank_2022", "trade_total_2022", "used_rows",
+    "verdict_counts", "verdict_for",
 ]

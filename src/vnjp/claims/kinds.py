@@ -33,7 +33,7 @@ def _pick_quantity(resource: str, hl: pd.DataFrame, claim, spec: Spec, ctx: Data
             note += "; later, not tested: " + "; ".join(f"{int(r['year'])}: {cite(r)}" for _, r in later.iterrows())
         return chosen, note
     raise ValueError(f"{claim['claim_id']}: selector {claim['numerator']} matches {len(hl)} quantities; "
-                     "say in SPECS which one the note means")
+                     "say in its row which one (as_of) the note means")
 
 
 def _context(claim, ctx: Data) -> str:
@@ -449,7 +449,7 @@ def check_sum(claim, spec: Spec, ctx: Data) -> Result:
     claim, ``consistent``; otherwise ``no_data`` with the gap named.
     """
     if spec.sum_years is None:
-        raise ValueError(f"{claim['claim_id']}: a sum claim needs sum_years in SPECS")
+        raise ValueError(f"{claim['claim_id']}: a sum claim needs test_years (first-last)")
     first, last = spec.sum_years
     hl, missing = year_sums(claim["numerator"], first, last, ctx)
     value, qualifier = float(claim["value"]), claim["qualifier"]

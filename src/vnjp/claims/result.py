@@ -27,7 +27,7 @@ class Result:
 
 @dataclass(frozen=True)
 class Spec:
-    """What a claim's ``note`` asks for beyond its selectors, written out (see :data:`SPECS`)."""
+    """What a claim's row asks for beyond its selectors (read from its test columns by :func:`.rows.spec_of`)."""
 
     why: str = ""  # the note's instruction in a few words, shown in the table
     years: tuple[int, ...] = ()  # test each of these years (the selector has no year)

@@ -12,7 +12,7 @@ from .codes import REASONS, TESTED, VERDICTS
 from .fmt import stated_text
 from .kinds import check_bases, check_rank, check_share, check_sum, check_value
 from .result import Result, Spec
-from .rows import SPECS
+from .rows import specs_of
 from .selection import considered, Data, OwnRowsOnly
 from .timeline import check_timeline
 from .tolerance import band
@@ -24,7 +24,7 @@ COLUMNS = ["claim_id", "source_id", "check", "claim_en", "quantity", "stated", "
            "unstated_match", "considered"]
 
 
-def check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None, own: tuple[str, ...] | None = None) -> Result:
+def check_one(claim, ctx: Data, specs: dict[str, Spec], own: tuple[str, ...] | None = None) -> Result:
     """One claim's result, never resting on rows of the claim's own document.
 
     The check runs with the claim's own rows left out (:meth:`Data.leaving_out`). When it
@@ -58,8 +58,8 @@ def check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None, own: tuple
     return res
 
 
-def _check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None) -> Result:
-    spec = (SPECS if specs is None else specs).get(claim["claim_id"], Spec())
+def _check_one(claim, ctx: Data, specs: dict[str, Spec]) -> Result:
+    spec = specs.get(claim["claim_id"], Spec())
     if spec.handler is not None:
         return spec.handler(claim, spec, ctx)
     kind = claim["check"]
@@ -71,7 +71,7 @@ def _check_one(claim, ctx: Data, specs: dict[str, Spec] | None = None) -> Result
         return Result("not_testable", "no_selector", "No resource of the package holds what the claim states.")
     if kind == "qualitative":
         if not spec.timeline:
-            raise ValueError(f"{claim['claim_id']}: a qualitative claim with a selector needs a timeline test in SPECS")
+            raise ValueError(f"{claim['claim_id']}: a qualitative claim with a selector needs a timeline_test")
         return check_timeline(claim, spec, ctx)
     if kind == "value":
         return check_bases(claim, spec, ctx) if spec.alt_bases else check_value(claim, spec, ctx)
@@ -90,10 +90,11 @@ def check(claims: pd.DataFrame | None = None, frames: dict[str, pd.DataFrame] | 
 
     ``frames`` (resource name -> DataFrame) and ``sources`` replace the package's data,
     for tests; by default every resource is loaded through :func:`vnjp.data.load`.
-    ``specs`` replaces :data:`SPECS` (tests).
+    ``specs`` (claim_id -> :class:`Spec`) replaces what the rows' test columns say (tests);
+    by default each claim's test is read from its row (:func:`.rows.spec_of`).
     """
     claims = data.load("claims") if claims is None else claims
-    specs = SPECS if specs is None else specs
+    specs = specs_of(claims) if specs is None else specs
     ctx = Data({"claims": claims, **(frames or {})}, sources)
     by_id = {c["claim_id"]: c for _, c in claims.iterrows()}
     facts = same_facts(claims, specs)
