@@ -36,9 +36,16 @@ def kind_label(claim_row, lang: str) -> str:
     if resource == "residents_japan":
         date = params.get("date", "")
         when = labels.text("year_end", lang, year=date[:4]) if date.endswith("-12-31") else date
+        if lang == "vi" and date and not date.endswith("-12-31"):  # 31/10/2022
+            when = "/".join(str(int(p)) for p in date.split("-")[::-1])
         status = params.get("status_of_residence")
         if check_kind == "share":
             return labels.text("kind_titp_share", lang)
+        if status == "total" and params.get("basis") == "mhlw_employment":  # counted by employers: workers
+            ref = str(claim_row.get("reference_date") or "")  # the claim's date, not the count's
+            if ref.endswith("-12-31"):
+                when = labels.text("year_end", lang, year=ref[:4])
+            return labels.text("kind_workers_japan", lang, date=when)
         key = {"total": "kind_resident_total", "technical_intern_training": "kind_titp",
                "specified_skilled_worker": "kind_ssw",
                "engineer_humanities_intl": "kind_engineer"}.get(status, "kind_other")
