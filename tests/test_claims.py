@@ -649,3 +649,14 @@ def test_the_schema_holds_the_test_columns():
     assert fields["top_n"]["type"] == "integer"
     loaded = data.load("claims")
     assert loaded["top_n"].dtype == "Int64" and set(loaded["same_fact_as"].dropna()) <= set(loaded["claim_id"])
+
+
+def test_an_employer_reported_total_is_labelled_as_workers_at_the_claims_date():
+    row = {"numerator": "residents_japan?nationality=VNM&status_of_residence=total&basis=mhlw_employment"
+                        "&date=2022-10-31", "check": "value", "reference_date": "2022-12-31"}
+    assert claims.kind_label(row, "en") == "Vietnamese workers in Japan, end-2022"
+    assert claims.kind_label(row, "vi") == "lao động Việt Nam tại Nhật Bản, cuối năm 2022"
+    other = {**row, "reference_date": None}
+    assert claims.kind_label(other, "vi").endswith("31/10/2022")
+    residents = {**row, "numerator": row["numerator"].replace("mhlw_employment", "residence_statistics")}
+    assert claims.kind_label(residents, "en").startswith("Vietnamese residents in Japan")

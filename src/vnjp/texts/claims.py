@@ -52,7 +52,7 @@ TEXT = {
         "vi": "dữ liệu trừ số được nêu, % so với số được nêu",
     },
     "claims_bracket": {"en": "rows either side of the date\n(none at it; not interpolated)",
-                       "vi": "số liệu hai bên thời điểm\n(không có đúng thời điểm; không nội suy)"},
+                       "vi": "số liệu hai bên thời điểm\n(không nội suy)"},
     "claims_closest_base": {"en": "closest of {n} bases", "vi": "gần nhất trong {n} cơ sở"},
     "claims_no_data_mark": {"en": "no data", "vi": "không có số liệu"},
     "claims_gap_note": {
