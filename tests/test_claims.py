@@ -363,6 +363,12 @@ def test_real_claims_named_results(real):
     for twin, first in (("c001-06", "c000-06"), ("c001-03", "c000-01"), ("c001-05", "c000-04")):
         assert by.loc[twin, ["verdict", "reason", "data"]].tolist() == by.loc[first, ["verdict", "reason", "data"]].tolist()
         assert by.loc[twin, "same_fact_as"] == first
+    # a selection holding only the second claim of a fact still gets the fact's one test
+    from vnjp import data
+
+    alone = claims.check(data.load("claims").query("claim_id == 'c001-06'")).set_index("claim_id")
+    assert alone.loc["c001-06", ["verdict", "reason", "data"]].tolist() == by.loc["c001-06", ["verdict", "reason",
+                                                                                           "data"]].tolist()
     # workers compared with the bases they name; the verdict names the closest
     assert "engineer_humanities_intl" in by.loc["c000-03", "base"] and "mhlw_employment" in by.loc["c000-03", "arithmetic"]
     assert "mhlw_employment" in by.loc["c001-10", "base"] and by.loc["c001-10", "verdict"] != "no_data"

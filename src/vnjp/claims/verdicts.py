@@ -12,7 +12,7 @@ from .codes import REASONS, TESTED, VERDICTS
 from .fmt import stated_text
 from .kinds import check_bases, check_rank, check_share, check_sum, check_value
 from .result import Result, Spec
-from .rows import specs_of
+from .rows import spec_of, specs_of
 from .selection import considered, Data, OwnRowsOnly
 from .timeline import check_timeline
 from .tolerance import band
@@ -93,8 +93,9 @@ def check(claims: pd.DataFrame | None = None, frames: dict[str, pd.DataFrame] | 
     ``specs`` (claim_id -> :class:`Spec`) replaces what the rows' test columns say (tests);
     by default each claim's test is read from its row (:func:`.rows.spec_of`).
     """
+    claims_given_subset = claims is not None and frames is None  # a selection of the package's claims
     claims = data.load("claims") if claims is None else claims
-    specs = specs_of(claims) if specs is None else specs
+    specs = specs_of(claims) if specs is None else dict(specs)
     ctx = Data({"claims": claims, **(frames or {})}, sources)
     by_id = {c["claim_id"]: c for _, c in claims.iterrows()}
     facts = same_facts(claims, specs)
@@ -103,8 +104,12 @@ def check(claims: pd.DataFrame | None = None, frames: dict[str, pd.DataFrame] | 
     for _, claim in claims.iterrows():
         cid = claim["claim_id"]
         first = facts.get(cid, cid)
-        if first not in by_id:
-            raise ValueError(f"{cid}: same_fact_as names {first}, which is not among the claims checked")
+        if first not in by_id:  # a subset was asked for (notebook parameters): the fact's test is still its claim's
+            package = data.load("claims").set_index("claim_id", drop=False) if claims_given_subset else None
+            if package is None or first not in package.index:
+                raise ValueError(f"{cid}: same_fact_as names {first}, which is not among the claims checked")
+            by_id[first] = package.loc[first]
+            specs.setdefault(first, spec_of(package.loc[first]))
         if first not in done:  # one test per fact, leaving out every document that states it
             members = [m for m, f in facts.items() if f == first] + [first]
             own = tuple(dict.fromkeys(by_id[m]["source_id"] for m in members))
