@@ -314,7 +314,7 @@ def test_a_claim_is_never_tested_against_its_own_document():
 
 
 def test_a_qualitative_claim_with_a_selector_must_say_how_it_is_tested():
-    with pytest.raises(ValueError, match="needs a timeline test"):
+    with pytest.raises(ValueError, match="needs a timeline_test"):
         run([claim("untold", "qualitative", numerator="timeline?event_id=start-1992")], {"timeline": TIMELINE})
 
 
@@ -341,7 +341,7 @@ def test_every_real_claim_gets_exactly_one_verdict_from_the_closed_set(real):
     tested = real[real["verdict"].isin(["reproduced", "consistent", "not_supported"])]
     assert tested["arithmetic"].str.len().gt(0).all()
     assert tested["data_source_ids"].map(len).gt(0).all()
-    assert set(claims.SPECS) <= set(ids)
+    assert set(claims.specs_of(data.load("claims"))) == set(ids)
 
 
 def test_real_claims_named_results(real):
@@ -356,9 +356,313 @@ def test_real_claims_named_results(real):
     assert by.loc["c004-29", ["verdict", "reason"]].tolist() == ["no_data", "only_own_figures"]
     gaps = by[(by["verdict"] == "no_data") & (by["reason"] != "only_own_figures")]
     assert gaps["explanation"].str.contains("No row matches").all()
+    # issue 12: the 2022 MOIT rows (reporter unstated) test the customs-worded claims, and say so
+    for cid in ("c000-12", "c000-13", "c000-14"):
+        assert by.loc[cid, "verdict"] in ("reproduced", "consistent") and by.loc[cid, "unstated_match"], cid
+    # one fact, one test
+    for twin, first in (("c001-06", "c000-06"), ("c001-03", "c000-01"), ("c001-05", "c000-04")):
+        assert by.loc[twin, ["verdict", "reason", "data"]].tolist() == by.loc[first, ["verdict", "reason", "data"]].tolist()
+        assert by.loc[twin, "same_fact_as"] == first
+    # a selection holding only the second claim of a fact still gets the fact's one test
+    from vnjp import data
+
+    alone = claims.check(data.load("claims").query("claim_id == 'c001-06'")).set_index("claim_id")
+    assert alone.loc["c001-06", ["verdict", "reason", "data"]].tolist() == by.loc["c001-06", ["verdict", "reason",
+                                                                                           "data"]].tolist()
+    # workers compared with the bases they name; the verdict names the closest
+    assert "engineer_humanities_intl" in by.loc["c000-03", "base"] and "mhlw_employment" in by.loc["c000-03", "arithmetic"]
+    assert "mhlw_employment" in by.loc["c001-10", "base"] and by.loc["c001-10", "verdict"] != "no_data"
+    assert all(r["why"] in ("used", *claims.EXCLUDED) for c in by["considered"] for r in c)
 
 
 def test_no_real_claim_rests_on_its_own_document(real):
     assert not real.apply(lambda r: r["source_id"] in r["data_source_ids"], axis=1).any()
     own_only = real[real["reason"] == "only_own_figures"]
     assert (own_only["verdict"] == "no_data").all() and own_only["own_left_out"].all()
+
+
+# --------------------------------------------------------------------------- issue 12: lookup accidents
+
+
+def eco(*rows):
+    """economy rows: (indicator, reporter, year, value, qualifier, status, source_id)."""
+    return pd.DataFrame([{"indicator": i, "reporter": rep, "year": y, "year_basis": "calendar",
+                          "period_start": pd.NaT, "period_end": pd.NaT, "unit": "USD_bn", "value": v,
+                          "qualifier": q, "status": st, "source_id": sid}
+                         for i, rep, y, v, q, st, sid in rows]).astype({"year": "Int64"})
+
+
+EXP = "economy?indicator=exports_vn_to_jp&reporter=vn_customs&year={y}&year_basis=calendar&unit=USD_bn"
+
+
+def test_a_reporter_also_matches_rows_whose_reporter_is_unstated_and_says_so():
+    frames = {"economy": eco(
+        ("exports_vn_to_jp", "unstated", 2022, 24.2, "exact", "final", "press"),
+        ("exports_vn_to_jp", "jp_mof", 2022, 30.0, "exact", "final", "stats"),  # another stated reporter: never
+        ("exports_vn_to_jp", "vn_customs", 2021, 20.1, "exact", "final", "stats"),
+        ("exports_vn_to_jp", "vn_customs", 2022, 26.0, "exact", "suspect", "blog"),
+        ("exports_vn_to_jp", "vn_customs", 2022, 24.9, "exact", "final", "seed-x"),
+    )}
+    out = run([claim("loose", "value", 25, "nearly", "USD_bn", numerator=EXP.format(y=2022)),
+               claim("strict", "value", 20.1, "exact", "USD_bn", numerator=EXP.format(y=2021))], frames)
+    loose = out.loc["loose"]
+    assert (loose["verdict"], loose["reason"]) == ("consistent", "within_wording")
+    assert loose["data_source_ids"] == ["press"] and bool(loose["unstated_match"])
+    assert "unstated" in loose["explanation"] and "press" in loose["explanation"]
+    assert not out.loc["strict", "unstated_match"] and "unstated" not in out.loc["strict", "explanation"]
+    why = {(r["source_id"], r["period"]): r["why"] for r in loose["considered"]}
+    assert why == {("press", "2022"): "used", ("stats", "2022"): "other reporter/basis",
+                   ("stats", "2021"): "out of date range", ("blog", "2022"): "suspect",
+                   ("seed-x", "2022"): "own document"}
+    listed = claims.considered_table(out.reset_index(), "loose")
+    assert set(listed["why"]) <= {"used", *claims.EXCLUDED} and len(listed) == 5
+
+
+def test_an_explicit_unstated_selector_matches_only_unstated_rows():
+    frames = {"economy": eco(("exports_vn_to_jp", "vn_customs", 2022, 24.2, "exact", "final", "stats"))}
+    sel = EXP.format(y=2022).replace("vn_customs", "unstated")
+    out = run([claim("u", "value", 24.2, "exact", "USD_bn", numerator=sel)], frames)
+    assert out.loc["u", "verdict"] == "no_data"
+
+
+TITP = "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&basis=residence_statistics"
+
+
+def test_claims_stating_one_fact_get_one_test():
+    frames = {"residents_japan": res(
+        ("2023-06-30", "VNM", "technical_intern_training", 185, "exact", "final", "stats"),
+        ("2023-06-30", "ALL", "technical_intern_training", 358, "exact", "final", "stats"),
+        ("2022-12-31", "VNM", "technical_intern_training", 999, "exact", "final", "seed-y"))}  # the twin's own row
+    num_sel, den_sel = TITP + "&date=2022-12-31", TITP.replace("nationality=VNM&", "") + "&date=2022-12-31"
+    rows = [claim("first", "rank", 1, unit="rank", numerator=num_sel, denominator=den_sel),
+            claim("twin", "rank", 1, unit="rank", numerator=num_sel, denominator=den_sel, source_id="seed-y"),
+            claim("alone", "rank", 1, unit="rank", numerator=num_sel, denominator=den_sel, source_id="seed-y")]
+    spec = Spec(alt_dates=("2023-06-30",), handler=claims.titp_rank_2022)
+    out = run(rows, frames, {"first": spec, "twin": Spec(same_fact_as="first"), "alone": Spec()})
+    cols = ["verdict", "reason", "data", "arithmetic", "data_source_ids"]
+    assert out.loc["first", cols].tolist() == out.loc["twin", cols].tolist()
+    assert out.loc["first", ["verdict", "reason"]].tolist() == ["consistent", "proxy"]
+    assert out.loc["twin", "same_fact_as"] == "first" and "Same fact as first" in out.loc["twin", "explanation"]
+    # the twin's own row is left out of the shared test too (the first claim would otherwise rest on seed-y)
+    assert "seed-y" not in out.loc["first", "data_source_ids"]
+    assert out.loc["alone", "verdict"] != out.loc["first", "verdict"]  # without the link: a lookup accident
+    with pytest.raises(ValueError, match="differ in value"):
+        run([rows[0], {**rows[1], "value": 2}], frames, {"first": spec, "twin": Spec(same_fact_as="first")})
+    with pytest.raises(ValueError, match="not among the claims"):
+        run([rows[1]], frames, {"twin": Spec(same_fact_as="first")})
+
+
+def test_workers_are_compared_with_each_base_they_name_and_the_closest_decides():
+    st = "technical_intern_training+specified_skilled_worker+engineer_humanities_intl"
+    frames = {"residents_japan": res(
+        ("2022-10-31", "VNM", "total", 462, "exact", "final", "stats", "mhlw_employment"),
+        ("2022-12-31", "VNM", "total", 489, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "technical_intern_training", 185, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "specified_skilled_worker", 97, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "engineer_humanities_intl", 88, "exact", "final", "stats"),
+        ("2022-12-31", "VNM", "technical_intern_training", 170, "exact", "final", "stats"),  # parts incomplete here
+        ("2025-06-30", "VNM", "specified_skilled_worker", 1, "exact", "final", "stats"),  # beyond the window
+    )}
+    mhlw = "residents_japan?nationality=VNM&status_of_residence=total&basis=mhlw_employment&date=2022-10-31"
+    bases = (f"residents_japan?nationality=VNM&status_of_residence={st}&basis=residence_statistics",)
+    specs = {"w": Spec(alt_bases=bases), "w-far": Spec(alt_bases=bases), "w-more": Spec(alt_bases=bases)}
+    out = run([claim("w", "value", 370, "about", numerator=mhlw, reference_date="2022-12-31"),
+               claim("w-far", "value", 345, "about", numerator=mhlw, reference_date="2022-12-31"),
+               claim("w-more", "value", 400, "more_than", numerator=mhlw, reference_date="2022-12-31")],
+              frames, specs)
+    w = out.loc["w"]
+    assert (w["verdict"], w["reason"]) == ("consistent", "within_wording")
+    assert "2023-06-30" in w["base"] and "technical_intern_training + " in w["base"]  # nearest date with all parts
+    assert w["data_value"] == 370 and w["details"] == {w["base"]: 370.0, "total, mhlw_employment 2022-10-31": 462.0}
+    assert "462" in w["arithmetic"] and "185 [stats] + 97 [stats] + 88 [stats] = 370" in w["arithmetic"]
+    far = out.loc["w-far"]
+    assert (far["verdict"], far["reason"]) == ("not_supported", "value_differs") and "2023-06-30" in far["base"]
+    assert "+7.2%" in far["explanation"] and "+33.9%" in far["explanation"]  # every base with its gap
+    # one-sided wording: the base inside the accepted values wins although another is nearer the figure
+    more = out.loc["w-more"]
+    assert more["verdict"] == "consistent" and "mhlw_employment" in more["base"]
+    # a base's nearest date must lie within the window: three years away is no base, the gap stays a gap
+    old = run([claim("old", "value", 370, "about", numerator=mhlw.replace("2022-10-31", "2020-03-31"))],
+              frames, {"old": Spec(alt_bases=bases)}).loc["old"]
+    assert (old["verdict"], old["reason"], old["base"]) == ("no_data", "no_rows", "")
+
+
+def test_a_date_with_no_row_is_bracketed_and_never_interpolated():
+    frames = {"residents_japan": res(
+        ("2022-06-30", "VNM", "technical_intern_training", 170_000, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "technical_intern_training", 185_563, "exact", "final", "stats"),
+        ("2022-12-31", "VNM", "technical_intern_training", 200_000, "about", "final", "press", "vn_government_estimate"),
+        ("2020-12-31", "VNM", "student", 50_000, "exact", "final", "stats"),
+        ("2023-06-30", "VNM", "student", 40_000, "exact", "final", "stats"))}
+    sel = TITP + "&date=2022-12-31"
+    out = run([claim("in", "value", 176_000, "about", numerator=sel),
+               claim("edge", "value", 185_563, "exact", numerator=sel),
+               claim("edge-low", "value", 170_000, "about", numerator=sel),  # its band starts below the bracket
+               claim("out", "value", 200_000, "more_than", numerator=sel),
+               claim("far", "value", 45_000, "about", numerator=sel.replace("technical_intern_training", "student"))],
+              frames)
+    inside = out.loc["in"]
+    assert (inside["verdict"], inside["reason"]) == ("consistent", "bracketed")
+    assert math.isnan(inside["data_value"])  # no interpolated value presented as data
+    assert inside["details"]["bracket"] == [170_000, 185_563]
+    assert inside["details"]["bracket_dates"] == ["2022-06-30", "2023-06-30"]
+    assert "no value interpolated" in inside["arithmetic"] and "177" not in inside["data"]
+    assert inside["data_source_ids"] == ["stats"]  # the other basis' 200,000 at the date is not used
+    assert out.loc["edge", "reason"] == "bracketed"  # an end of the bracket counts
+    assert out.loc["edge-low", "reason"] == "bracketed"
+    assert out.loc["out", ["verdict", "reason"]].tolist() == ["not_supported", "outside_bracket"]
+    far = out.loc["far"]  # the earlier row is two years away: no bracket, a visible gap
+    assert (far["verdict"], far["reason"]) == ("no_data", "no_rows") and "No bracket" in far["explanation"]
+    assert "bracketed" in claims.REASONS and "outside_bracket" in claims.REASONS
+
+
+# --------------------------------------------------------------------------- a claim's test lives in its row
+
+#: SPECS as it stood in vnjp/claims.py before the move to claims.csv (with the issue-12 entries).
+FORMER_SPECS: dict[str, Spec] = {
+    # share of departures going to Japan: 'recent years' before Aug 2023 = 2018-2022, each strictly > 50
+    "c000-02": Spec("each of 2018–2022 strictly above 50%; 2023 for context", years=(2018, 2019, 2020, 2021, 2022),
+                    context_years=(2023,)),
+    "c001-09": Spec("2022 rounds to 50%; recent years for context", context_years=(2018, 2019, 2020, 2021, 2023)),
+    "c004-03": Spec("divide by the plan's upper end", use_upper=True),
+    # residents: end-2022 (said in Aug 2023); the note adds mid-2023
+    "c000-06": Spec("largest single nationality; also 2023-06-30", alt_dates=("2023-06-30",), handler=claims.titp_rank_2022),
+    "c000-07": Spec("strictly above 200,000; also 2023-06-30 and TITP statistics", alt_dates=("2023-06-30",), also=(
+        "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&basis=titp_statistics"
+        "&date=2022-12-31",)),
+    "c000-03": Spec("workers: employer-reported count and the working statuses summed; closest base decides",
+                    alt_bases=("residents_japan?nationality=VNM&status_of_residence=technical_intern_training"
+                               "+specified_skilled_worker+engineer_humanities_intl&basis=residence_statistics",),
+                    also=("residents_japan?nationality=VNM&status_of_residence=total&basis=residence_statistics"
+                          "&date=2022-12-31",
+                          "residents_japan?nationality=VNM&status_of_residence=total&basis=vn_government_estimate"
+                          "&date=2022-12-31")),
+    "c000-08": Spec("strictly above 50%; also 2023-06-30", alt_dates=("2023-06-30",)),
+    "c000-21": Spec("SSW publication or residence statistics basis", handler=claims.ssw_2022),
+    "c001-06": Spec("same fact as c000-06", same_fact_as="c000-06"),
+    "c001-10": Spec("workers: residence statistics and the employer-reported count; closest base decides",
+                    alt_bases=("residents_japan?nationality=VNM&status_of_residence=engineer_humanities_intl"
+                               "&basis=residence_statistics",
+                               "residents_japan?nationality=VNM&status_of_residence=engineer_humanities_intl"
+                               "&basis=mhlw_employment"),
+                    also=("residents_japan?nationality=VNM&status_of_residence=engineer_humanities_intl"
+                          "&basis=vn_government_estimate&date=2022-12-31",)),
+    "c001-05": Spec("same fact as c000-04", same_fact_as="c000-04"),
+    # economy: ranks and as-of dates
+    "c000-10": Spec("one of the three largest: rank 1, 2 or 3", top_n=3),
+    "c000-15": Spec("latest ranking up to 2023", latest_to_seed=True),
+    "c000-16": Spec("latest as-of date before the seed; USD rows only", latest_to_seed=True),
+    "c000-11": Spec("seed's own parts and the MOIT rows", handler=claims.trade_total_2022),
+    # cumulative departures to Japan 1992-2022, against the 345,000 stock of c000-03
+    "c001-04": Spec("sum 1992–2022; gaps make it a lower bound", sum_years=(1992, 2022), handler=claims.stock_or_flow_345k),
+    # timeline
+    "c000-01": Spec("2023 − 1973 = 50", timeline=("years_since", {})),
+    "c001-03": Spec("same fact as c000-01", same_fact_as="c000-01", timeline=("years_since", {})),
+    "c001-02": Spec("2023 − 1992 > 30", timeline=("years_since", {})),
+    "c002-03": Spec("2025 − 1973 > 50", timeline=("years_since", {})),
+    "c004-34": Spec("forum in 2023; 2023 − 1973 = 50", timeline=("years_since", {
+        "event": "diplomatic-relations-1973",
+        "also": " The timeline describes the forum as marking three decades of labour cooperation instead."})),
+    "c000-18": Spec("event dated 1973", timeline=("same_date", {})),
+    "c001-01": Spec("event dated 1992", timeline=("same_date", {})),
+    "c001-07": Spec("event dated 2019-07-01", timeline=("same_date", {})),
+    "c002-05": Spec("event dated 2025-03-01", timeline=("same_date", {})),
+    "c004-29": Spec("event dated 2023-06-01", timeline=("same_date", {})),
+    "c002-02": Spec("month only (timeline precision)", timeline=("same_date", {
+        "date": "2025-12-24", "unchecked": "the days, 24 and 25 December, cannot be checked"})),
+    "c001-11": Spec("starts 2012, ends 2016", timeline=("same_date", {
+        "partly": "the end (2016) is held only in the event's description, not in a column."})),
+    "c001-12": Spec("starts 2018, ends 2022", timeline=("same_date", {
+        "partly": "the description ends phase 2 in November 2021; 2022 is the year of the closing review "
+                  "(hotline-review-2022, 2022-02-14)."})),
+    "c000-17": Spec("no agreement by Aug 2023", timeline=("before", {
+        "date": "2023-12-31", "and": (("ssa-round1-2025", "after"),),
+        "says": "Preparations are dated in 2023 and the first negotiating round only in 2025: talks were being "
+                "prepared, no agreement existed."})),
+    "c000-22": Spec("review under way in Aug 2023", timeline=("before", {
+        "and": (("titp-final-report-2023", "after"),),
+        "says": "The interim report precedes the seed and the final report follows it: the review was under way."})),
+    "c002-04": Spec("upgrade precedes Dec 2025", timeline=("before", {
+        "says": "The upgrade is dated before the seed's publication."})),
+    "c002-06": Spec("first round precedes Dec 2025", timeline=("before", {
+        "says": "The first negotiating round is dated before the seed's publication."})),
+    "c002-01": Spec("second of the ssa-round events", timeline=("nth", {"prefix": "ssa-round"})),
+    "c001-08": Spec("9 fields added (count in prose)", timeline=("prose_only", {
+        "says": "The timeline dates the SSW (ii) expansion (after the September 2022 visit) but holds the number "
+                "of fields only in its text; the minister's role cannot be tested."})),
+    "c002-07": Spec("context only", timeline=("prose_only", {
+        "says": "The timeline has the ESD law and its start, but no event for a bilateral ESD agreement."})),
+}
+
+
+def test_every_former_specs_entry_is_expressed_by_its_row():
+    from vnjp import data
+
+    rows = data.load("claims").set_index("claim_id", drop=False)
+    for cid, former in FORMER_SPECS.items():
+        assert claims.spec_of(rows.loc[cid]) == former, cid
+    for cid in set(rows.index) - set(FORMER_SPECS):  # every other row asks for nothing beyond its selectors
+        assert claims.spec_of(rows.loc[cid]) == Spec(), cid
+
+
+def test_a_researcher_adds_a_claim_by_adding_a_row():
+    """The test columns alone (no code, no specs) drive the checks."""
+    frames = {"departures": dep(
+        ("JPN", 2020, 60, "exact", "final", "stats"), ("ALL", 2020, 100, "exact", "final", "stats"),
+        ("JPN", 2021, 40, "exact", "final", "stats"), ("ALL", 2021, 100, "exact", "final", "stats")),
+        "timeline": TIMELINE}
+    rows = [
+        {**claim("share", "share", 50, "more_than", "percent", JPN, ALL), "test_years": "2020-2021"},
+        {**claim("share-2020", "share", 50, "more_than", "percent", JPN, ALL), "test_years": "2020"},
+        {**claim("sum", "sum", 100, "exact", numerator=JPN), "test_years": "2020-2021"},
+        {**claim("twin", "sum", 100, "exact", numerator=JPN, source_id="seed-y"), "same_fact_as": "sum"},
+        {**claim("round", "qualitative", 2, unit="count", numerator="timeline?event_id=round2", source_id="seed-y"),
+         "timeline_test": "nth", "event_prefix": "round"},
+    ]
+    table = pd.DataFrame(rows)
+    for col in ("value", "value_upper"):
+        table[col] = table[col].astype("Float64")
+    out = claims.check(table, frames, SOURCES).set_index("claim_id")
+    assert out.loc["share", "reason"] == "true_some_years_only"
+    assert out.loc["share-2020", ["verdict", "reason"]].tolist() == ["consistent", "within_wording"]
+    assert out.loc["sum", ["verdict", "reason"]].tolist() == ["reproduced", "equal"]
+    assert out.loc["twin", ["verdict", "same_fact_as"]].tolist() == ["reproduced", "sum"]
+    assert out.loc["round", ["verdict", "reason"]].tolist() == ["reproduced", "equal"]
+
+
+@pytest.mark.parametrize("extra, message", [
+    ({"check": "value", "top_n": 3}, "top_n is for rank"),
+    ({"check": "sum", "test_years": "1992;1995"}, "one span"),
+    ({"check": "sum"}, "one span"),
+    ({"check": "value", "handler": "magic"}, "unknown handler"),
+    ({"check": "qualitative", "event_prefix": "round"}, "without a timeline_test"),
+    ({"check": "value", "timeline_test": "nth"}, "for qualitative"),
+    ({"check": "qualitative", "timeline_test": "before"}, "needs explain"),
+    ({"check": "share", "alt_bases": "residents_japan?nationality=VNM"}, "alt_bases are for value"),
+])
+def test_a_row_whose_test_columns_do_not_fit_its_check_is_refused(extra, message):
+    with pytest.raises(ValueError, match=message):
+        claims.spec_of(pd.Series({"claim_id": "c9", **extra}))
+
+
+def test_the_schema_holds_the_test_columns():
+    from vnjp import data
+
+    fields = {f["name"]: f for f in data.resource_descriptor("claims")["schema"]["fields"]}
+    assert set(claims.TEST_COLUMNS) <= set(fields)
+    assert set(fields["handler"]["constraints"]["enum"]) == set(claims.HANDLERS)
+    assert set(fields["timeline_test"]["constraints"]["enum"]) == set(claims.TIMELINE_TESTS)
+    assert fields["top_n"]["type"] == "integer"
+    loaded = data.load("claims")
+    assert loaded["top_n"].dtype == "Int64" and set(loaded["same_fact_as"].dropna()) <= set(loaded["claim_id"])
+
+
+def test_an_employer_reported_total_is_labelled_as_workers_at_the_claims_date():
+    row = {"numerator": "residents_japan?nationality=VNM&status_of_residence=total&basis=mhlw_employment"
+                        "&date=2022-10-31", "check": "value", "reference_date": "2022-12-31"}
+    assert claims.kind_label(row, "en") == "Vietnamese workers in Japan, end-2022"
+    assert claims.kind_label(row, "vi") == "lao động Việt Nam tại Nhật Bản, cuối năm 2022"
+    other = {**row, "reference_date": None}
+    assert claims.kind_label(other, "vi").endswith("31/10/2022")
+    residents = {**row, "numerator": row["numerator"].replace("mhlw_employment", "residence_statistics")}
+    assert claims.kind_label(residents, "en").startswith("Vietnamese residents in Japan")

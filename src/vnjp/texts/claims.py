@@ -51,6 +51,9 @@ TEXT = {
         "en": "data value minus stated figure, % of the stated figure",
         "vi": "dữ liệu trừ số được nêu, % so với số được nêu",
     },
+    "claims_bracket": {"en": "rows either side of the date\n(none at it; not interpolated)",
+                       "vi": "số liệu hai bên thời điểm\n(không nội suy)"},
+    "claims_closest_base": {"en": "closest of {n} bases", "vi": "gần nhất trong {n} cơ sở"},
     "claims_no_data_mark": {"en": "no data", "vi": "không có số liệu"},
     "claims_gap_note": {
         "en": "Numeric claims only (value, share, sum); ranks and dated events are in figure claims_verdicts. No data "
@@ -74,6 +77,7 @@ TEXT = {
     "kind_share_japan": {"en": "Japan's share of workers sent", "vi": "tỷ trọng thị trường Nhật Bản"},
     "kind_cumulative_japan": {"en": "workers sent to Japan, cumulative", "vi": "lao động sang Nhật Bản, lũy kế"},
     "kind_resident_total": {"en": "Vietnamese residents in Japan, {date}", "vi": "người Việt Nam tại Nhật Bản, {date}"},
+    "kind_workers_japan": {"en": "Vietnamese workers in Japan, {date}", "vi": "lao động Việt Nam tại Nhật Bản, {date}"},
     "kind_titp": {"en": "Vietnamese technical intern trainees, {date}", "vi": "thực tập sinh kỹ năng Việt Nam, {date}"},
     "kind_titp_share": {"en": "Vietnamese share of technical intern trainees", "vi": "tỷ trọng thực tập sinh Việt Nam"},
     "kind_ssw": {"en": "Vietnamese specified skilled workers, {date}", "vi": "lao động kỹ năng đặc định Việt Nam, {date}"},
