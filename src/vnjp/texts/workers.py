@@ -1,6 +1,12 @@
 """Texts of notebooks/06_workers_social_insurance.ipynb (terms from shared/GLOSSARY.md)."""
 
 TEXT = {
+    # the report's section title: English = the notebook's heading (tests/test_report.py checks it)
+    "section_workers": {
+        "en": "Vietnamese workers in Japan as employers report them, and what the social insurance agreement is about",
+        "vi": "Lao động Việt Nam tại Nhật Bản theo khai báo của người sử dụng lao động, và Hiệp định bảo hiểm xã hội "
+              "nhằm giải quyết điều gì",
+    },
     "source_none": {"en": "Source: none; the data hold no row for this selection.",
                     "vi": "Nguồn: không có; dữ liệu không có dòng nào cho lựa chọn này."},
     "wrk_no_rows": {"en": "No data for {start}–{end}", "vi": "Không có số liệu cho giai đoạn {start}–{end}"},
