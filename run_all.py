@@ -50,6 +50,14 @@ REGISTRY = [
         figures=("claims_verdicts_{lang}", "claims_gap_{lang}"),
         data=("claims", "departures", "residents_japan", "economy", "timeline", "sources"),
     ),
+    *in_both_languages(
+        "workers", "notebooks/06_workers_social_insurance.ipynb",
+        {"start_year": 2008, "end_year": 2025, "status_year": 2022},
+        figures=(*(f"workers_{{start_year}}_{{end_year}}_{part}_{{lang}}"
+                   for part in ("employer_reported", "two_bases", "social_insurance")),
+                 "workers_{status_year}_by_status_{lang}"),
+        data=("residents_japan", "social_security", "timeline", "sources"),
+    ),
 ]
 
 if __name__ == "__main__":

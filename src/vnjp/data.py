@@ -332,6 +332,7 @@ CHECKS = {
     "departures": [_check_periods, _check_range, _check_women_within_total, _check_markets_within_total],
     "economy": [_check_non_negative_except_balances],
     "timeline": [_check_date_precision],
+    "social_security": [_check_date_precision],
 }
 DERIVED = {
     "departures": [_add_year],

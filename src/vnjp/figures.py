@@ -78,12 +78,16 @@ def new_figure(title: str, subtitle: str | None = None, *, size: tuple[float, fl
 def source_line(plotted: pd.DataFrame, lang: str, note: str | None = None) -> str:
     """'Source: <publisher>, <date> [id]; …' for every source the plotted rows cite.
 
-    Every column named ``source_id`` or ending in ``_source_id`` counts.
+    Every column named ``source_id`` or ending in ``_source_id`` counts. A table with such a column
+    but no rows (a selection the data hold nothing for) gets a footer saying no row was drawn.
     """
     id_columns = [c for c in plotted.columns if c == "source_id" or c.endswith("_source_id")]
-    ids = sorted({sid for c in id_columns for sid in plotted[c].dropna()})
-    if not ids:
+    if not id_columns:
         raise ValueError("a figure must be saved with the rows it plotted: they need a 'source_id' column")
+    ids = sorted({sid for c in id_columns for sid in plotted[c].dropna()})
+    if not ids:  # the selection held no rows: the figure says so, and so does its footer
+        line = labels.text("source_none", lang) + (" " + note if note else "")
+        return "\n".join(textwrap.wrap(line, SOURCE_WRAP))
     catalogue = data.load("sources").set_index("source_id")
     missing = [sid for sid in ids if sid not in catalogue.index]
     if missing:
