@@ -332,9 +332,11 @@ CHECKS = {
     "departures": [_check_periods, _check_range, _check_women_within_total, _check_markets_within_total],
     "economy": [_check_non_negative_except_balances],
     "timeline": [_check_date_precision],
+    "arrivals_japan": [_check_periods],
 }
 DERIVED = {
     "departures": [_add_year],
+    "arrivals_japan": [_add_year],
 }
 
 
