@@ -84,3 +84,20 @@ def test_milestones_from_the_real_timeline_and_unknown_ids_refused():
     assert events["when"].iloc[0] == pytest.approx(1992.5, abs=0.01)  # a year-precision date sits mid-year
     with pytest.raises(KeyError, match="no-such-event"):
         flows.milestones(["no-such-event"], "en")
+
+
+def test_a_year_resting_on_a_low_reliability_source_only_is_flagged(fixture_data):
+    with open(fixture_data / "departures.csv", "a", encoding="utf-8") as fh:
+        fh.write("workers_sent,JPN,all,full_year,2016-01-01,2016-12-31,400,,exact,final,blog,fixture mirror\n"
+                 "workers_sent,ALL,all,full_year,2016-01-01,2016-12-31,900,,about,final,blog,fixture mirror\n"
+                 "workers_sent,ALL,all,full_year,2016-01-01,2016-12-31,910,,about,final,press,fixture press\n")
+    japan = flows.yearly("JPN", 2015, 2023).set_index("year")["only_low_reliability"]
+    every = flows.yearly("ALL", 2015, 2023).set_index("year")["only_low_reliability"]
+    assert japan[2016] and not japan[2023] and not japan[2015]  # 2015: no figure, so nothing to flag
+    assert not every[2016]  # a medium-reliability press row states it too
+    # Hand-built headline rows without the flag: nothing is flagged.
+    bare = pd.DataFrame({"measure": ["workers_sent"], "destination": ["JPN"], "sex": ["all"], "period": ["full_year"],
+                         "period_start": ["2016-01-01"], "period_end": ["2016-12-31"], "year": [2016], "value": [1],
+                         "value_upper": [pd.NA], "qualifier": ["exact"], "status": ["final"], "source_id": ["x"],
+                         "alternatives": [[]]})
+    assert not flows.yearly("JPN", 2016, 2016, rows=bare)["only_low_reliability"].iloc[0]

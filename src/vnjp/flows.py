@@ -34,7 +34,8 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
     ``qualifier``, ``status``, ``source_id``; ``partial_value``, ``partial_months`` and
     ``partial_source_id`` (the longest part-year figure, given only when the year has no
     full-year figure); ``alternatives`` (other sources' values for the same full year, not
-    counting rows marked suspect).
+    counting rows marked suspect); ``only_low_reliability`` (True when the full-year value rests
+    on low-reliability sources alone; False without the flag in ``rows``).
     """
     rows = headline_rows() if rows is None else rows
     sel = rows[(rows["measure"] == measure) & (rows["destination"] == destination) & (rows["sex"] == sex)]
@@ -46,11 +47,12 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
     for year in range(start, end + 1):
         row = {"year": year, "value": pd.NA, "value_upper": pd.NA, "qualifier": pd.NA, "status": pd.NA,
                "source_id": pd.NA, "partial_value": pd.NA, "partial_months": pd.NA, "partial_source_id": pd.NA,
-               "alternatives": []}
+               "alternatives": [], "only_low_reliability": False}
         if year in full.index:
             hit = full.loc[year]
             row.update(value=hit["value"], value_upper=hit["value_upper"], qualifier=hit["qualifier"],
-                       status=hit["status"], source_id=hit["source_id"])
+                       status=hit["status"], source_id=hit["source_id"],
+                       only_low_reliability=_is_true(hit.get("only_low_reliability", False)))
             row["alternatives"] = [int(v) for v in hit["alternatives"]]
         elif year in part.index:
             hit = part.loc[year]
@@ -61,6 +63,11 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
     for col in ("value", "value_upper", "partial_value", "partial_months"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+def _is_true(flag) -> bool:
+    """A flag read from a row: True only for a real boolean True (NA or a missing column is False)."""
+    return isinstance(flag, (bool, np.bool_)) and bool(flag)
 
 
 def leading_markets(start: int, end: int, top: int = 3, rows: pd.DataFrame | None = None) -> list[str]:
