@@ -20,8 +20,9 @@ REGISTRY = [
     *in_both_languages(
         "flows", "notebooks/01_flows_1992_latest.ipynb", {"start_year": 1992, "end_year": 2025},
         figures=tuple(f"flows_{{start_year}}_{{end_year}}_{part}_{{lang}}" for part in
-                      ("departures", "japan_share", "residents", "vietnam_share_of_status", "covid")),
-        data=("departures", "residents_japan", "timeline"),
+                      ("departures", "japan_share", "residents", "vietnam_share_of_status", "covid",
+                       "arrivals_japan")),
+        data=("departures", "residents_japan", "timeline", "arrivals_japan"),
     ),
     *in_both_languages(
         "destinations", "notebooks/02_destination_markets.ipynb",

@@ -21,7 +21,7 @@ def test_frictionless_validate_passes():
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
 
 
-@pytest.mark.parametrize("name", ["sources", "departures", "residents_japan", "economy", "timeline", "claims"])
+@pytest.mark.parametrize("name", ["sources", "departures", "arrivals_japan", "residents_japan", "economy", "timeline", "claims"])
 def test_every_resource_loads(name):
     assert len(data.load(name)) > 0
 
@@ -118,3 +118,29 @@ def test_every_suspect_row_says_why(name):
     rows = data.load(name)
     assert [str(p) for p in datacheck.suspect_reason_problems(rows, name)] == []
     assert (rows["status"] == "suspect").any()
+
+
+def _real_copy(tmp_path, monkeypatch):
+    import shutil
+
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    monkeypatch.setenv("VNJP_DATA_DIR", str(target))
+    return target
+
+
+def test_arrivals_are_their_own_measure_and_checked_like_departures(tmp_path, monkeypatch):
+    """Japan's arrival counts live in their own resource (never a departures measure), and the
+    loader refuses a row whose period does not match its dates, naming the arrivals file."""
+    arrivals = data.load("arrivals_japan")
+    assert set(arrivals["basis"]) <= {"isa_new_entries", "jitco_supported"}
+    assert arrivals["year"].notna().all()
+    assert not data.load("departures")["measure"].str.contains("entr|arriv|jitco").any()
+    target = _real_copy(tmp_path, monkeypatch)
+    path = target / "arrivals_japan.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("part_year,2020-01-01,2020-06-30,22631", "full_year,2020-01-01,2020-06-30,22631"),
+                    encoding="utf-8")
+    with pytest.raises(data.DataError) as err:
+        data.load("arrivals_japan")
+    assert "data/arrivals_japan.csv" in str(err.value) and "'full_year' but" in str(err.value)

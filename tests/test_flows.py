@@ -84,3 +84,60 @@ def test_milestones_from_the_real_timeline_and_unknown_ids_refused():
     assert events["when"].iloc[0] == pytest.approx(1992.5, abs=0.01)  # a year-precision date sits mid-year
     with pytest.raises(KeyError, match="no-such-event"):
         flows.milestones(["no-such-event"], "en")
+
+
+def test_a_year_resting_on_a_low_reliability_source_only_is_flagged(fixture_data):
+    with open(fixture_data / "departures.csv", "a", encoding="utf-8") as fh:
+        fh.write("workers_sent,JPN,all,full_year,2016-01-01,2016-12-31,400,,exact,final,blog,fixture mirror\n"
+                 "workers_sent,ALL,all,full_year,2016-01-01,2016-12-31,900,,about,final,blog,fixture mirror\n"
+                 "workers_sent,ALL,all,full_year,2016-01-01,2016-12-31,910,,about,final,press,fixture press\n")
+    japan = flows.yearly("JPN", 2015, 2023).set_index("year")["only_low_reliability"]
+    every = flows.yearly("ALL", 2015, 2023).set_index("year")["only_low_reliability"]
+    assert japan[2016] and not japan[2023] and not japan[2015]  # 2015: no figure, so nothing to flag
+    assert not every[2016]  # a medium-reliability press row states it too
+    # Hand-built headline rows without the flag: nothing is flagged.
+    bare = pd.DataFrame({"measure": ["workers_sent"], "destination": ["JPN"], "sex": ["all"], "period": ["full_year"],
+                         "period_start": ["2016-01-01"], "period_end": ["2016-12-31"], "year": [2016], "value": [1],
+                         "value_upper": [pd.NA], "qualifier": ["exact"], "status": ["final"], "source_id": ["x"],
+                         "alternatives": [[]]})
+    assert not flows.yearly("JPN", 2016, 2016, rows=bare)["only_low_reliability"].iloc[0]
+
+
+def _arrival_rows():
+    def row(nat, status, basis, start, end, value, qualifier="exact", source="s"):
+        return {"nationality": nat, "status_of_residence": status, "basis": basis, "period_start": pd.Timestamp(start),
+                "period_end": pd.Timestamp(end), "year": pd.Timestamp(end).year, "value": value,
+                "qualifier": qualifier, "status": "final", "source_id": source}
+    return pd.DataFrame([
+        row("VNM", "titp_1ro", "isa_new_entries", "2019-01-01", "2019-12-31", 900),
+        row("VNM", "titp_1ro", "isa_new_entries", "2020-01-01", "2020-06-30", 200),  # part year
+        row("VNM", "trainee_and_intern", "jitco_supported", "2010-01-01", "2010-12-31", 30, "about"),
+        row("VNM", "titp_any", "isa_new_entries", "2018-04-01", "2019-03-31", 700),  # a fiscal year: 12 months
+        row("ALL", "titp_1ro", "isa_new_entries", "2019-01-01", "2019-12-31", 5000),
+    ])
+
+
+def test_arrivals_keep_each_series_and_period_apart():
+    out = flows.arrivals("VNM", rows=_arrival_rows())
+    assert set(out["nationality"]) == {"VNM"} and len(out) == 4
+    months = dict(zip(zip(out["series"], out["year"]), out["months"]))
+    assert months[("titp_1ro|isa_new_entries", 2020)] == 6 and months[("titp_any|isa_new_entries", 2019)] == 12
+    assert out["calendar_year"].tolist() == [True, False, False, True]  # sorted by series, then year
+    assert not out["only_low_reliability"].any()  # no flag column given: nothing flagged
+    assert flows.arrivals("VNM", start=2011, end=2019, rows=_arrival_rows())["year"].tolist() == [2019, 2019]
+    assert flows.arrivals("KHM", rows=_arrival_rows()).empty
+
+
+def test_arrivals_are_set_beside_departures_only_where_both_have_a_full_year():
+    departures = pd.DataFrame({"year": [2010, 2019, 2020], "value": pd.array([pd.NA, 800, 100], dtype="Int64"),
+                               "qualifier": [pd.NA, "exact", "exact"], "source_id": [pd.NA, "d19", "d20"]})
+    out = flows.arrivals_beside_departures(2009, 2021, departures=departures, arrival_rows=_arrival_rows())
+    # 2010: no DOLAB value; 2020: Japan only has half a year; the April-March year is not DOLAB's
+    # calendar 2019 although it ends in 2019 and has 12 months; ALL rows are not Vietnamese arrivals.
+    assert out[["year", "series"]].values.tolist() == [[2019, "titp_1ro|isa_new_entries"]]
+    first = out.iloc[0]
+    assert (first["arrivals"], first["departures"]) == (900, 800) and first["ratio"] == pytest.approx(1.125)
+    assert first["arrivals_source_id"] == "s" and first["departures_source_id"] == "d19" and not first["rounded"]
+    assert "value" not in out  # nothing is added up into one column
+    rounded = departures.assign(qualifier=["exact", "about", "exact"])
+    assert flows.arrivals_beside_departures(2009, 2021, departures=rounded, arrival_rows=_arrival_rows())["rounded"].all()

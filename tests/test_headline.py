@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from vnjp.headline import QUANTITY_KEYS, alternatives, faint_rows, headline
+from vnjp.headline import QUANTITY_KEYS, alternatives, faint_rows, headline, only_low_reliability
 
 KEYS = QUANTITY_KEYS["departures"]
 
@@ -96,3 +96,25 @@ def test_faint_rows_are_the_differing_usable_rows_with_their_sources():
     assert got["alternatives"] == [12] and got["alternative_sources"] == ["press"]
     faint = faint_rows(table, SOURCES, KEYS)
     assert faint[["value", "source_id"]].values.tolist() == [[12, "press"]]
+
+
+def _low_only(frame):
+    return only_low_reliability(frame, SOURCES, KEYS).set_index("destination")["only_low_reliability"].to_dict()
+
+
+def test_a_value_resting_only_on_low_reliability_sources_is_flagged():
+    frame = pd.concat([
+        rows((39938, "exact", "final", "blog")).assign(destination="JPN"),               # one low source
+        rows((126000, "more_than", "final", "blog"), (126000, "about", "final", "press")),  # a medium one too
+        rows((5, "exact", "final", "blog"), (9, "exact", "suspect", "stats")).assign(destination="TWN"),
+        rows((7, "exact", "suspect", "blog")).assign(destination="KOR"),                  # suspect only: no row
+        rows((3, "exact", "final", "unknown-id")).assign(destination="SGP"),              # not in sources
+    ])
+    # A suspect row of a reliable source does not rescue a low-only value (it is never drawn).
+    assert _low_only(frame) == {"JPN": True, "ALL": False, "TWN": True, "SGP": False}
+    # Same quantity split by period: each period is judged on its own rows.
+    other_year = rows((1, "exact", "final", "stats")).assign(period_start=pd.Timestamp("2022-01-01"),
+                                                              period_end=pd.Timestamp("2022-12-31"))
+    both = only_low_reliability(pd.concat([rows((2, "exact", "final", "blog")), other_year]), SOURCES, KEYS)
+    assert both.sort_values("period_end")["only_low_reliability"].tolist() == [False, True]
+    assert only_low_reliability(rows((1, "exact", "final", "blog")).iloc[0:0], SOURCES, KEYS).empty

@@ -333,9 +333,11 @@ CHECKS = {
     "economy": [_check_non_negative_except_balances],
     "timeline": [_check_date_precision],
     "social_security": [_check_date_precision],
+    "arrivals_japan": [_check_periods],
 }
 DERIVED = {
     "departures": [_add_year],
+    "arrivals_japan": [_add_year],
 }
 
 

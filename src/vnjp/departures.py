@@ -10,13 +10,16 @@ from __future__ import annotations
 import pandas as pd
 
 from . import data
-from .headline import QUANTITY_KEYS, headline
+from .headline import QUANTITY_KEYS, headline, only_low_reliability
 
 
 def headline_rows() -> pd.DataFrame:
-    """One row per quantity of ``departures`` (the headline rule applied)."""
-    rows = data.load("departures")
-    return headline(rows, data.load("sources"), QUANTITY_KEYS["departures"])
+    """One row per quantity of ``departures`` (the headline rule applied), with
+    ``only_low_reliability`` (every source of the quantity is of low reliability)."""
+    rows, sources = data.load("departures"), data.load("sources")
+    keys = QUANTITY_KEYS["departures"]
+    chosen = headline(rows, sources, keys)
+    return chosen.merge(only_low_reliability(rows, sources, keys), on=keys, how="left")
 
 
 def _full_year(rows: pd.DataFrame, year: int, measure: str) -> pd.DataFrame:

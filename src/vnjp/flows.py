@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import data
 from .departures import headline_rows
-from .headline import QUANTITY_KEYS, faint_rows, headline
+from .headline import QUANTITY_KEYS, faint_rows, headline, only_low_reliability
 
 #: What a part-year row covers, for its label: "Jan–Nov" etc. (month of period_end).
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -34,7 +34,8 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
     ``qualifier``, ``status``, ``source_id``; ``partial_value``, ``partial_months`` and
     ``partial_source_id`` (the longest part-year figure, given only when the year has no
     full-year figure); ``alternatives`` (other sources' values for the same full year, not
-    counting rows marked suspect).
+    counting rows marked suspect); ``only_low_reliability`` (True when the full-year value rests
+    on low-reliability sources alone; False without the flag in ``rows``).
     """
     rows = headline_rows() if rows is None else rows
     sel = rows[(rows["measure"] == measure) & (rows["destination"] == destination) & (rows["sex"] == sex)]
@@ -46,11 +47,12 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
     for year in range(start, end + 1):
         row = {"year": year, "value": pd.NA, "value_upper": pd.NA, "qualifier": pd.NA, "status": pd.NA,
                "source_id": pd.NA, "partial_value": pd.NA, "partial_months": pd.NA, "partial_source_id": pd.NA,
-               "alternatives": []}
+               "alternatives": [], "only_low_reliability": False}
         if year in full.index:
             hit = full.loc[year]
             row.update(value=hit["value"], value_upper=hit["value_upper"], qualifier=hit["qualifier"],
-                       status=hit["status"], source_id=hit["source_id"])
+                       status=hit["status"], source_id=hit["source_id"],
+                       only_low_reliability=_is_true(hit.get("only_low_reliability", False)))
             row["alternatives"] = [int(v) for v in hit["alternatives"]]
         elif year in part.index:
             hit = part.loc[year]
@@ -61,6 +63,11 @@ def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure:
     for col in ("value", "value_upper", "partial_value", "partial_months"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+def _is_true(flag) -> bool:
+    """A flag read from a row: True only for a real boolean True (NA or a missing column is False)."""
+    return isinstance(flag, (bool, np.bool_)) and bool(flag)
 
 
 def leading_markets(start: int, end: int, top: int = 3, rows: pd.DataFrame | None = None) -> list[str]:
@@ -199,3 +206,69 @@ def milestones(event_ids: list[str], lang: str) -> pd.DataFrame:
         raise KeyError(f"not in data/timeline.csv: {unknown}")
     chosen = events[events["event_id"].isin(event_ids)].rename(columns={"x": "when"})
     return chosen[["event_id", "date", "when", "category", "label", "source_id"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- Japan's side of the flow
+
+#: The columns that identify one quantity of ``arrivals_japan`` (rows equal on these state the same thing).
+ARRIVAL_KEYS = ["nationality", "status_of_residence", "basis", "period_start", "period_end"]
+
+
+def arrivals(nationality: str = "VNM", start: int | None = None, end: int | None = None,
+             rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Arrivals in Japan counted by Japan (``arrivals_japan``), one row per quantity with the
+    headline rule applied, for ``nationality`` and years ``start``..``end``.
+
+    Adds ``months`` (months the period covers), ``calendar_year`` (the period is 1 January to
+    31 December of one year: a Japanese fiscal year, April to March, is not), ``when`` (the year, where the
+    bar of DOLAB's departures for that year stands), ``series`` (``status_of_residence`` and
+    ``basis`` joined: one line or marker style per series, never merged with another) and
+    ``only_low_reliability``. Sorted by series and year. A year with no row is simply absent.
+    """
+    if rows is None:
+        raw, sources = data.load("arrivals_japan"), data.load("sources")
+        rows = headline(raw, sources, ARRIVAL_KEYS).merge(only_low_reliability(raw, sources, ARRIVAL_KEYS),
+                                                          on=ARRIVAL_KEYS, how="left")
+    sel = rows[rows["nationality"] == nationality].copy()
+    if start is not None:
+        sel = sel[sel["year"] >= start]
+    if end is not None:
+        sel = sel[sel["year"] <= end]
+    begin, finish = pd.to_datetime(sel["period_start"]), pd.to_datetime(sel["period_end"])
+    sel["months"] = (finish.dt.year - begin.dt.year) * 12 + finish.dt.month - begin.dt.month + 1
+    sel["calendar_year"] = ((begin.dt.strftime("%m-%d") == "01-01") & (finish.dt.strftime("%m-%d") == "12-31")
+                            & (begin.dt.year == finish.dt.year))
+    sel["when"] = sel["year"].astype(int)
+    sel["series"] = sel["status_of_residence"] + "|" + sel["basis"]
+    if "only_low_reliability" not in sel:
+        sel["only_low_reliability"] = False
+    sel["only_low_reliability"] = sel["only_low_reliability"].map(_is_true)
+    return sel.sort_values(["series", "year", "months"]).reset_index(drop=True)
+
+
+def arrivals_beside_departures(start: int, end: int, *, nationality: str = "VNM",
+                               departures: pd.DataFrame | None = None,
+                               arrival_rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Years where Japan's count of arrivals (full year) and DOLAB's count of departures to Japan
+    (full year) both exist, one row per year and arrival series, side by side and never summed:
+    ``year``, ``series``, ``arrivals``, ``departures``, ``ratio`` (arrivals / departures, computed
+    here), both ``source_id``s and ``rounded`` (either figure not exact).
+
+    The two are different measures (Japan counts trainees at entry; DOLAB counts every contract
+    worker at departure, by its own year): the ratio says how far apart they are, not an error.
+    Part-year figures, and years of another calendar (a fiscal year), are never paired.
+    """
+    departures = yearly("JPN", start, end) if departures is None else departures
+    dep = departures[departures["value"].notna()][["year", "value", "qualifier", "source_id"]]
+    arr = arrivals(nationality, start, end, rows=arrival_rows)
+    arr = arr[arr["calendar_year"]][["year", "series", "value", "qualifier", "source_id"]]
+    both = arr.merge(dep, on="year", suffixes=("_arr", "_dep"))
+    out = pd.DataFrame({
+        "year": both["year"].astype(int), "series": both["series"],
+        "arrivals": both["value_arr"].astype("Int64"), "departures": both["value_dep"].astype("Int64"),
+    })
+    out["ratio"] = out["arrivals"].astype(float) / out["departures"].astype(float)
+    out["rounded"] = (both["qualifier_arr"] != "exact").to_numpy() | (both["qualifier_dep"] != "exact").to_numpy()
+    out["arrivals_source_id"] = both["source_id_arr"].to_numpy()
+    out["departures_source_id"] = both["source_id_dep"].to_numpy()
+    return out.sort_values(["year", "series"]).reset_index(drop=True)

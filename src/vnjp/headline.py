@@ -124,3 +124,17 @@ def alternatives(rows: pd.DataFrame, sources: pd.DataFrame, keys: list[str]) -> 
     out = rows.merge(marker, on=keys + ["source_id", "status"], how="left")
     out["is_headline"] = out["is_headline"].astype("boolean").fillna(False)
     return out
+
+
+def only_low_reliability(rows: pd.DataFrame, sources: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per quantity (``keys``) with ``only_low_reliability``: True when every row stating it
+    that is not marked suspect cites a source of ``low`` reliability, so whatever value the rule
+    picks rests on such sources alone and a chart must draw it as such (not as a solid headline).
+
+    Quantities stated only by suspect rows are left out, as in :func:`headline`.
+    """
+    usable = rows[rows["status"] != "suspect"]
+    reliability = usable["source_id"].map(sources.set_index("source_id")["reliability"])
+    flags = usable[keys].assign(only_low_reliability=reliability.eq("low").to_numpy())
+    out = flags.groupby(keys, dropna=False, sort=True)["only_low_reliability"].all().reset_index()
+    return out.astype({"only_low_reliability": bool})

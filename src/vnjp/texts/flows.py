@@ -130,4 +130,74 @@ TEXT = {
         "en": "Shares are computed from the plotted figures.",
         "vi": "Tỷ trọng được tính từ các số liệu trong biểu đồ.",
     },
+    # low-reliability-only values (departures charts)
+    "low_reliability_mark": {
+        "en": "dotted: only low-reliability sources state it",
+        "vi": "chấm: chỉ có nguồn độ tin cậy thấp nêu số này",
+    },
+    # figure 6: Japan's count of arrivals beside DOLAB's count of departures
+    "arrivals_title": {
+        "en": "Two counts of one flow: leaving for Japan (Vietnam's count) and arriving as trainees (Japan's count)",
+        "vi": "Hai cách đếm một dòng lao động: xuất cảnh sang Nhật Bản (số liệu Việt Nam) và nhập cảnh với tư cách "
+              "thực tập sinh kỹ năng (số liệu Nhật Bản)",
+    },
+    "arrivals_subtitle": {
+        "en": "Bars: workers DOLAB counts leaving for Japan. Markers: Vietnamese entering Japan as technical intern "
+              "trainees, as Japan counts them (Immigration Services Agency; JITCO before). Two measures, never added",
+        "vi": "Cột: lao động sang Nhật Bản theo Cục Quản lý lao động ngoài nước. Điểm: người Việt Nam nhập cảnh Nhật "
+              "Bản với tư cách thực tập sinh kỹ năng theo số liệu Nhật Bản (Cơ quan Quản lý xuất nhập cảnh và lưu "
+              "trú Nhật Bản; trước đó JITCO). Hai thước đo riêng, không cộng gộp",
+    },
+    "departures_japan_bar": {
+        "en": "Workers sent to Japan (DOLAB), full year",
+        "vi": "Lao động sang Nhật Bản (Cục Quản lý lao động ngoài nước), cả năm",
+    },
+    "arr_titp_1_isa_new_entries": {
+        "en": "Trainees (i), both types: new entries",
+        "vi": "Thực tập sinh kỹ năng số 1, cả hai loại: nhập cảnh mới",
+    },
+    "arr_titp_1ro_isa_new_entries": {
+        "en": "Trainees (i)(b), via a supervising organisation: new entries",
+        "vi": "Thực tập sinh kỹ năng số 1 (b), qua tổ chức quản lý: nhập cảnh mới",
+    },
+    "arr_titp_1i_isa_new_entries": {
+        "en": "Trainees (i)(a), company-type: new entries",
+        "vi": "Thực tập sinh kỹ năng số 1 (a), doanh nghiệp trực tiếp tiếp nhận: nhập cảnh mới",
+    },
+    "arr_titp_3ro_isa_new_entries": {
+        "en": "Trainees (iii)(b), back for a third stage: new entries",
+        "vi": "Thực tập sinh kỹ năng số 3 (b), trở lại giai đoạn 3: nhập cảnh mới",
+    },
+    "arr_titp_any_isa_new_entries": {
+        "en": "All trainee statuses, or stage not stated: new entries",
+        "vi": "Mọi tư cách thực tập sinh kỹ năng hoặc không nêu giai đoạn: nhập cảnh mới",
+    },
+    "arr_trainee_and_intern_jitco_supported": {
+        "en": "Trainees and interns whose acceptance JITCO supported",
+        "vi": "Tu nghiệp sinh và thực tập sinh do JITCO hỗ trợ tiếp nhận",
+    },
+    "pair_label": {"en": "Japan {arr} / DOLAB {dep}", "vi": "Nhật Bản {arr} / Việt Nam {dep}"},
+    "arrivals_part_mark": {"en": "open marker: part of the year only", "vi": "điểm rỗng: chỉ một phần của năm"},
+    "arrivals_why": {
+        "en": "Why the counts differ: DOLAB counts every contract worker (trainees, specified skilled workers, "
+              "engineers) when they leave, by calendar year; Japan counts only the trainee status named, when they "
+              "land, and Japan's statistics are by calendar year too; JITCO counted only the acceptances it "
+              "supported, and the pages citing it do not say whether its year is calendar or fiscal (April–March).",
+        "vi": "Vì sao hai số khác nhau: Cục Quản lý lao động ngoài nước đếm mọi lao động theo hợp đồng (thực tập "
+              "sinh kỹ năng, lao động kỹ năng đặc định, kỹ sư) khi xuất cảnh, theo năm dương lịch; Nhật Bản chỉ đếm "
+              "người nhập cảnh với tư cách lưu trú được nêu, cũng theo năm dương lịch; JITCO chỉ đếm các trường hợp "
+              "do tổ chức này hỗ trợ, và các trang dẫn số liệu không nói năm của JITCO là năm dương lịch hay năm tài "
+              "chính (tháng 4 – tháng 3).",
+    },
+    "arrivals_alt": {
+        "en": "Bars for workers DOLAB sent to Japan per year from {first} to {end} ({n_dep} full years); markers for "
+              "Vietnamese entering Japan as technical intern trainees by Japan's count ({n_arr} figures, years "
+              "{arr_years}). In {pair_year}, a year with both full-year counts, Japan counted {pair_arr} "
+              "({pair_label}) and DOLAB {pair_dep} departures to Japan.",
+        "vi": "Cột: số lao động sang Nhật Bản mỗi năm từ {first} đến {end} theo Cục Quản lý lao động ngoài nước "
+              "({n_dep} năm đủ số liệu); điểm: số người Việt Nam nhập cảnh Nhật Bản với tư cách thực tập sinh kỹ "
+              "năng theo số liệu Nhật Bản ({n_arr} số liệu, các năm {arr_years}). Năm {pair_year}, năm có đủ cả hai "
+              "số liệu cả năm, Nhật Bản ghi nhận {pair_arr} ({pair_label}), Cục Quản lý lao động ngoài nước ghi nhận "
+              "{pair_dep} lao động sang Nhật Bản.",
+    },
 }
