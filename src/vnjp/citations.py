@@ -21,7 +21,7 @@ _NO_GLYPHS = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+")
 _DESCRIPTIVE = re.compile(
     r"\b(?:blogs?|site|outlet|seed|file|forum|mirror|copy|repost|reposting|office|company|ministry|agency|"
     r"embassy|consulate|department|government|institute|organi[sz]ation|bureau|board|magazine|association|"
-    r"notebook|edition|service|citing|via|named|unnamed|friendship)\b", re.IGNORECASE)
+    r"notebook|edition|service|citing|via|named|unnamed|friendship|dept)\b", re.IGNORECASE)
 
 
 def publisher_label(publisher: str, lang: str, url: str | None = None) -> str:
