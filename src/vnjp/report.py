@@ -593,3 +593,24 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
     tmp.rename(out)
     shutil.rmtree(old, ignore_errors=True)
     return Report(out, pages, sections, warnings)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+_BROKEN = re.compile(r"[A-Za-z0-9]-\s*(?:\n|<br)")  # an id or word cut at a hyphen at the end of a line
+_SID = re.compile(r'<code class="sid">([^<]*)</code>')
+
+
+def id_problems(out: Path, catalogue: dict[str, dict]) -> list[str]:
+    """Source ids in the report at ``out`` that are broken or unknown: any text line ending in a
+    hyphen (an id wrapped at ``gugo-`` / ``vn-200810``) and any listed id not in data/sources.csv."""
+    problems = []
+    for page in sorted(out.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for match in _BROKEN.finditer(re.sub(r"<(?!br)[^>]+>", "", text)):
+            problems.append(f"{page.relative_to(out)}: a line ends in a hyphen: {match.group(0)!r}")
+        for sid in _SID.findall(text):
+            if sid not in catalogue:
+                problems.append(f"{page.relative_to(out)}: listed source id not in data/sources.csv: {sid}")
+    return problems

@@ -71,3 +71,20 @@ PUBLISHERS = {
         "en": "Japanese Wikipedia", "vi": "Wikipedia tiếng Nhật"},
     "5ch board repost of a Nikkei article": {"en": "5ch", "vi": "5ch"},
 }
+
+# The claims check's verdict table in the report (vnjp.tables.save_verdicts).
+TEXT.update({
+    "table_verdicts_caption": {
+        "en": "Every claim checked ({n}): what was stated, what the data give, the arithmetic and the verdict",
+        "vi": "Tất cả {n} nhận định đã đối chiếu: số liệu được nêu, số liệu trong dữ liệu, phép tính và kết luận "
+              "(nội dung nhận định tóm tắt bằng tiếng Anh)",
+    },
+    "table_verdicts_claim_id": {"en": "claim", "vi": "mã nhận định"},
+    "table_verdicts_seed": {"en": "document", "vi": "văn bản"},
+    "table_verdicts_claim": {"en": "claim (our summary)", "vi": "nhận định (tóm tắt tiếng Anh)"},
+    "table_verdicts_stated": {"en": "stated", "vi": "số liệu được nêu"},
+    "table_verdicts_data": {"en": "data", "vi": "dữ liệu"},
+    "table_verdicts_arithmetic": {"en": "arithmetic", "vi": "phép tính"},
+    "table_verdicts_verdict": {"en": "verdict", "vi": "kết luận"},
+    "table_verdicts_sources": {"en": "sources of the data", "vi": "nguồn của dữ liệu"},
+})
