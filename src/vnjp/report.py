@@ -327,20 +327,25 @@ def colophon(root: Path, data_dir: Path) -> Colophon:
     return Colophon(dates[-1] if dates else "", len(catalogue), commit, modified)
 
 
-def colophon_html(info: Colophon, lang: str) -> str:
+def colophon_lines(info: Colophon, lang: str) -> list[str]:
+    """The footer's three sentences: data as of, the commit, how to cite (the HTML pages and the PDF)."""
     as_of = fmt_published(info.as_of, lang) if info.as_of else labels.text("report_undated", lang)
     if info.commit == "unknown":
-        commit = labels.text("report_commit_unknown", lang)
-        short = "unknown"
+        commit, short = labels.text("report_commit_unknown", lang), "unknown"
     else:
         short = info.commit[:12]
         modified = labels.text("report_commit_modified", lang) if info.modified else ""
         commit = labels.text("report_commit", lang, commit=short, modified=modified)
     cite = labels.text("report_cite", lang, title=labels.text("report_title", lang), commit=short, as_of=as_of)
-    return (f'<footer class="colophon">\n'
-            f'<p>{_e(labels.text("report_as_of", lang, date=as_of, n=info.sources))}</p>\n'
-            f'<p>{_e(commit)}</p>\n'
-            f'<p>{_e(labels.text("report_cite_heading", lang))}: <cite>{_e(cite)}</cite></p>\n</footer>')
+    return [labels.text("report_as_of", lang, date=as_of, n=info.sources), commit,
+            f'{labels.text("report_cite_heading", lang)}: {cite}']
+
+
+def colophon_html(info: Colophon, lang: str) -> str:
+    as_of, commit, cite = colophon_lines(info, lang)
+    heading, _, text = cite.partition(": ")
+    return (f'<footer class="colophon">\n<p>{_e(as_of)}</p>\n<p>{_e(commit)}</p>\n'
+            f'<p>{_e(heading)}: <cite>{_e(text)}</cite></p>\n</footer>')
 
 
 # --------------------------------------------------------------------------- pages
@@ -431,7 +436,9 @@ def index_page(lang: str, sections: list[Section], catalogue: dict[str, dict] | 
         count = f' ({_e(figures_count(len(s.figures), lang))})' if s.figures else ""
         toc.append(f'<li><a href="#{_e(s.analysis)}">{_e(s.title)}</a>{count}</li>')
     parts = [f'<header>\n<p class="switch">{switch}</p>\n<h1>{_e(title)}</h1>\n'
-             f'<p>{_e(labels.text("report_intro", lang))}</p>\n']
+             f'<p>{_e(labels.text("report_intro", lang))}</p>\n'
+             f'<p class="meta"><a href="../{PDF_NAME.format(lang=lang)}" type="application/pdf">'
+             f'{_e(labels.text("report_pdf", lang))}</a></p>\n']
     if sections:
         parts.append(f'<nav><h2>{_e(labels.text("report_contents", lang))}</h2>\n<ol>\n' + "\n".join(toc)
                      + "\n</ol></nav>\n")
@@ -517,6 +524,7 @@ class Report:
 
 
 STAMP = ".inputs"  # in the report folder: the digest of what it was assembled from
+PDF_NAME = "report-{lang}.pdf"  # in the report folder: every figure of a language in one file
 
 
 def _stamp(sections: list[Section], build: Path, info: Colophon | None = None, data_dir: Path | None = None) -> str:
@@ -585,6 +593,11 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
         (tmp / lang / "index.html").write_text(
             index_page(lang, [s for s in sections if s.lang == lang], catalogue, info), encoding="utf-8")
     (tmp / "index.html").write_text(chooser_page(), encoding="utf-8")
+    from .pdf import write_pdf
+
+    for lang in LANGS:
+        write_pdf(tmp / PDF_NAME.format(lang=lang), lang, [s for s in sections if s.lang == lang], catalogue, info,
+                  figures)
     (tmp / STAMP).write_text(stamp, encoding="utf-8")
     old = out.with_name(out.name + ".old")
     shutil.rmtree(old, ignore_errors=True)

@@ -18,6 +18,8 @@ TEXT = {
     "report_figure": {"en": "Figure {n}.", "vi": "Biểu đồ {n}."},
     "report_figures_count": {"en": "{n} figures", "vi": "{n} biểu đồ"},
     "report_figures_count_one": {"en": "{n} figure", "vi": "{n} biểu đồ"},
+    "report_pdf": {"en": "The whole report as one PDF file", "vi": "Toàn bộ báo cáo trong một tệp PDF"},
+    "pdf_continued": {"en": "continued", "vi": "tiếp theo"},
     "report_table_csv": {"en": "this table as CSV", "vi": "bảng này dưới dạng CSV"},
     "report_as_of": {
         "en": "Data as of {date}: the most recent publication date among the {n} sources of the data package "
