@@ -162,3 +162,63 @@ def test_verdict_table_has_every_claim_and_the_columns_a_reader_needs(tmp_path):
     assert "A &amp; B &lt;x&gt;" in fragment and "<script" not in fragment and fragment.count("<tr>") == 3
     with pytest.raises(KeyError, match="data_source_ids"):
         tables.verdict_rows(table.drop(columns="data_source_ids"), "en")
+
+
+# --------------------------------------------------------------------------- the PDF
+
+
+def test_pdf_per_language_every_figure_linked_sources(built):
+    out = built / "build" / "report"
+    for lang in ("en", "vi"):
+        data = (out / f"report-{lang}.pdf").read_bytes()
+        assert data.startswith(b"%PDF-")
+        assert b"/CreationDate" not in data and b"/ModDate" not in data
+        assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type /Page>") >= 2
+        assert b"/URI (https://example.org/long)" in data and b"/URI (https://example.org/press)" in data
+        assert f'href="../report-{lang}.pdf"'.encode() in (out / lang / "index.html").read_bytes()
+
+
+def test_pdf_is_byte_stable_and_sets_vietnamese_without_missing_glyphs(built, tmp_path):
+    import warnings
+
+    from vnjp import pdf
+
+    sections = [report.section_of(r, root=built, build=built / "build", figures=built / "figures",
+                                  data_dir=built / "data") for r in REGISTRY]
+    for s in sections:
+        for fig in s.figures:
+            png = built / "figures" / f"{fig.stem}.png"
+            fig.meta = report.read_metadata(png)
+            fig.sources = report.png_text(png)[report.SOURCES_KEY].split()
+            fig.note = report.png_text(png)[report.NOTE_KEY]
+    catalogue = report.load_sources(built / "data")
+    info = report.colophon(tmp_path, built / "data")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph … missing from font(s)" would fail here
+        for attempt in ("a", "b"):
+            (tmp_path / attempt).mkdir()
+            pdf.write_pdf(tmp_path / attempt / "vi.pdf", "vi", [s for s in sections if s.lang == "vi"], catalogue,
+                          info, built / "figures")
+    first = (tmp_path / "a" / "vi.pdf").read_bytes()
+    assert first == (tmp_path / "b" / "vi.pdf").read_bytes()
+    assert b"/Type /Page" in first and len(first) > 10_000
+    # two assemblies of the report, as two runs of run_all.py would make them: the same bytes
+    made = [report.assemble(REGISTRY, root=built, build=built / "build", figures=built / "figures",
+                            data_dir=built / "data", out=tmp_path / f"report-{i}") for i in (1, 2)]
+    assert all(m.rebuilt for m in made)
+    for lang in ("en", "vi"):
+        assert (tmp_path / "report-1" / f"report-{lang}.pdf").read_bytes() == \
+            (tmp_path / "report-2" / f"report-{lang}.pdf").read_bytes()
+    assert (tmp_path / "a" / "vi.pdf").stat().st_mode & 0o044 == 0o044  # readable by others
+    assert not [p for p in (tmp_path / "a").iterdir() if p.name.startswith(".")]
+
+
+def test_pdf_entries_keep_ids_whole_and_encode_what_the_font_cannot_draw():
+    from vnjp import pdf
+
+    catalogue = {"a-b-c": {"publisher": "VIETJO (viet-jo.com), citing ISA", "title": "日本語（技能）",
+                           "url": "https://zh.example.org/日本-post1.vnp", "published": "2024-03-05", "language": "ja"}}
+    [(text, url)] = pdf.source_entries(["a-b-c"], catalogue, "en")
+    assert text.startswith("VIETJO, 5 Mar 2024: https://zh.example.org/%E6%97%A5%E6%9C%AC-post1.vnp [a-b-c]")
+    assert url == "https://zh.example.org/%E6%97%A5%E6%9C%AC-post1.vnp"
+    assert pdf.source_entries(["nope"], catalogue, "vi")[0][0].startswith("[nope]")
