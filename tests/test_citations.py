@@ -156,3 +156,25 @@ def test_table_goes_to_the_run_folder_under_the_runner_else_build_tables(fixture
     assert paths.tables_dir() == (build / "tables").resolve()
     monkeypatch.setenv("VNJP_TABLES_DIR", str(tmp_path / "elsewhere"))
     assert paths.tables_dir() == tmp_path / "elsewhere"
+
+
+@pytest.mark.parametrize("width", [5.0, 8.0, 8.6])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_footer_stays_inside_the_figure_as_drawn(monkeypatch, tmp_path, width, lang):
+    """Drawn as save draws it, at the PNG's dpi, no footer line leaves the figure."""
+    import matplotlib.pyplot as plt
+
+    names = ["Báo điện tử Đảng Cộng sản Việt Nam", "Người Lao Động", "Mekong Migration Network", "Nhân Dân",
+             "Thời Báo", "Trí Thức VN", "VietExplorer", "Vietnam Manpower News", "VnExpress International", "VTV",
+             "Cục Quản lý lao động ngoài nước", "WWWWWW MMMMMM", "Taiwan News"]
+    ids = _sources(monkeypatch, tmp_path, [(n, f"https://s{i}.example.org") for i, n in enumerate(names)])
+    for k in range(3, len(ids) + 1):
+        fig, _ax = figures.new_figure("T", size=(width, 4))
+        footer = figures.source_line(pd.DataFrame({"source_id": ids[:k]}), lang, note="Tỷ trọng được tính " * 9,
+                                     width=width)
+        text = fig.supxlabel(footer, x=0.01, ha="left", fontsize=figures.FOOTER_FONTSIZE)
+        fig.set_dpi(figures.PNG_DPI)
+        fig.canvas.draw()
+        extent = text.get_window_extent(fig.canvas.get_renderer())
+        assert extent.x1 <= fig.bbox.width, (k, footer)
+        plt.close(fig)

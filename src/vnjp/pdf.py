@@ -33,7 +33,7 @@ def _measure(size: float, weight: str = "normal", style: str = "normal"):
 
     prop = FontProperties(family="DejaVu Sans", size=size, weight=weight, style=style)
     renderer = _measure_renderer()
-    return lambda text: renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+    return lambda text: renderer.get_text_width_height_descent(text, prop, ismath=False)[0] * 72.0 / renderer.dpi
 
 
 class _Pages:
