@@ -80,11 +80,12 @@ class _Pages:
                     lines[-1] += " " + word
                     continue
                 while measure(word) > width and len(word) > 1:  # a URL longer than the line: cut by characters
-                    cut = len(word) - 1
-                    while cut > 1 and measure(word[:cut]) > width:
-                        cut -= 1
-                    lines.append(word[:cut])
-                    word = word[cut:]
+                    low, high = 1, len(word) - 1  # the longest head that fits (binary search)
+                    while low < high:
+                        mid = (low + high + 1) // 2
+                        low, high = (mid, high) if measure(word[:mid]) <= width else (low, mid - 1)
+                    lines.append(word[:low])
+                    word = word[low:]
                 lines.append(word)
             for line in lines:
                 step = size * LINE / 72
