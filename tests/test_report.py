@@ -85,7 +85,12 @@ def test_figures_in_reading_order_with_caption_alt_source_and_notebook(built):
             figure = text.split(f'<figure id="{stem}">')[1].split("</figure>")[0]
             assert f'alt="{meta["Description"]}"' in figure and meta["Description"].startswith("Bars of")
             assert meta["Title"] in figure and meta["Title"].startswith("Fixture")
-            assert meta["Source"] in figure and meta["Source"]
+            listed = re.findall(r'<code class="sid">([^<]+)</code>', figure)
+            assert listed == ["press", "stats"]  # every source the figure cites, once, from the PNG's id list
+            assert figure.count('href="https://example.org/press"') == 1 and "Statistics body" in figure
+            assert f'href="../data/{stem}.csv"' in figure
+            assert (built / "build" / "report" / "data" / f"{stem}.csv").read_bytes() == \
+                (built / "build" / "runs" / f"two-{lang}" / "tables" / f"{stem}.csv").read_bytes()
         assert f'<html lang="{lang}">' in text
         assert f'href="../notebooks/two-{lang}.html"' in text
         assert "<h2>Fixture notebook</h2>" in text  # the notebook's first heading titles its section
@@ -126,12 +131,17 @@ def test_no_resource_from_the_network_and_every_link_resolves(built):
     report = built / "build" / "report"
     files = sorted(report.rglob("*.html"))
     assert len(files) == 1 + 2 + 3  # chooser, two languages, three executed notebooks
+    assert sorted(p.name for p in (report / "data").iterdir()) == sorted(
+        f"fixture_{x}_{lang}.csv" for x in ("zeta", "beta") for lang in ("en", "vi"))
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert remote_resources(text) == [], path
         assert not re.search(r"""<(?!a\s)[a-z]+\s[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", text), path
         assert "<script" not in text
         for target in re.findall(r'(?:src|href)="([^"#]+)', text):
+            if re.match(r"https?://", target):  # a source's page: a link to click, never loaded (above)
+                assert re.search(rf'<a href="{re.escape(target)}"', text), (path, target)
+                continue
             assert (path.parent / target).resolve().exists(), (path, target)
 
 

@@ -11,7 +11,6 @@ place, so a reader never sees half a file.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import textwrap
 from pathlib import Path
@@ -25,18 +24,18 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from . import data, labels, paths  # noqa: E402
+from .citations import _drawable, _sort_key, publisher_label  # noqa: E402, F401 -- re-exported
 from .pngmeta import META_KEYS, read_metadata  # noqa: E402, F401 -- read_metadata is re-exported
 
 PNG_DPI = 150
 FORMATS = ("png", "svg")
 TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold
 SUBTITLE_CHARS_PER_INCH = 13  # 9 pt
-SOURCE_WRAP = 150  # characters per line of the source footer at the default width
-#: Above this many sources the footer lists only their ids (looked up in data/sources.csv);
-#: publisher names and dates for fifty sources would take more room than the chart.
-FULL_SOURCE_NAMES_UP_TO = 6
-# Scripts the house font (DejaVu Sans) cannot draw: CJK ideographs, kana, full-width forms.
-_NO_GLYPHS = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+")
+FOOTER_FONTSIZE = 6.5
+#: The footer names the publishers when they fit in this many lines, else says how many sources
+#: there are and that the report lists them (a note, if any, follows on lines of its own).
+FOOTER_SOURCE_LINES = 2
+FOOTER_RIGHT_MARGIN_PT = 6.0
 COLORS = {
     "japan": "#c0392b",
     "other": "#7f98aa",
@@ -75,43 +74,97 @@ def new_figure(title: str, subtitle: str | None = None, *, size: tuple[float, fl
     return fig, ax
 
 
-def source_line(plotted: pd.DataFrame, lang: str, note: str | None = None) -> str:
-    """'Source: <publisher>, <date> [id]; …' for every source the plotted rows cite.
-
-    Every column named ``source_id`` or ending in ``_source_id`` counts. A table with such a column
-    but no rows (a selection the data hold nothing for) gets a footer saying no row was drawn.
-    """
-    id_columns = [c for c in plotted.columns if c == "source_id" or c.endswith("_source_id")]
-    if not id_columns:
+def source_ids(plotted: pd.DataFrame) -> list[str]:
+    """Sorted ``source_id``s the plotted rows cite (every column named ``source_id`` or ending in
+    ``_source_id`` counts). Raises ValueError when there is no such column, or rows that cite nothing;
+    a table with the column but no rows (an empty selection) cites nothing and gets an empty list."""
+    columns = _id_columns(plotted)
+    ids = sorted({str(sid) for c in columns for sid in plotted[c].dropna()})
+    if not columns or (not ids and len(plotted)):
         raise ValueError("a figure must be saved with the rows it plotted: they need a 'source_id' column")
-    ids = sorted({sid for c in id_columns for sid in plotted[c].dropna()})
-    if not ids:  # the selection held no rows: the figure says so, and so does its footer
-        line = labels.text("source_none", lang) + (" " + note if note else "")
-        return "\n".join(textwrap.wrap(line, SOURCE_WRAP))
+    return ids  # empty only for a table with no rows: a selection the data hold nothing for
+
+
+def _id_columns(table: pd.DataFrame) -> list[str]:
+    return [c for c in table.columns if c == "source_id" or str(c).endswith("_source_id")]
+
+
+def citations(ids: list[str]) -> pd.DataFrame:
+    """The rows of data/sources.csv for ``ids``, in that order; KeyError names any id it lacks."""
     catalogue = data.load("sources").set_index("source_id")
     missing = [sid for sid in ids if sid not in catalogue.index]
     if missing:
         raise KeyError(f"source_id not in data/sources.csv: {missing}")
-    if len(ids) > FULL_SOURCE_NAMES_UP_TO:
-        line = labels.text("sources_by_id", lang, n=len(ids)) + ": " + "; ".join(ids) + "."
-    else:
-        parts = []
-        for sid in ids:
-            src = catalogue.loc[sid]
-            when = f", {src['published']}" if pd.notna(src["published"]) else ""
-            parts.append(f"{_drawable(src['publisher'])}{when} [{sid}]")
-        line = f"{labels.text('source', lang)}: " + "; ".join(parts) + "."
+    return catalogue.loc[list(ids)]
+
+
+def _text_width_pt(text: str, fontsize: float) -> float:
+    """Width of ``text`` set in the house font at ``fontsize``, in points."""
+    from matplotlib.font_manager import FontProperties
+
+    renderer = _measure_renderer()
+    width, _h, _d = renderer.get_text_width_height_descent(
+        text, FontProperties(family="DejaVu Sans", size=fontsize), ismath=False)
+    # measured as the PNG sets it (hinting makes text at 150 dpi up to 2% wider than at 72 dpi), plus a margin
+    return width * 72.0 / PNG_DPI * 1.02
+
+
+_RENDERER = []
+
+
+def _measure_renderer():
+    if not _RENDERER:
+        from matplotlib.backends.backend_agg import RendererAgg
+
+        _RENDERER.append(RendererAgg(10, 10, PNG_DPI))
+    return _RENDERER[0]
+
+
+def wrap_units(units: list[str], sep: str, width_pt: float, fontsize: float = FOOTER_FONTSIZE) -> list[str]:
+    """``units`` joined by ``sep`` into lines no wider than ``width_pt``, never splitting a unit
+    (an id, a name, a word); a unit wider than a line gets a line of its own."""
+    lines: list[str] = []
+    for unit in units:
+        # measured with the separator that may end the line ("…; "), so that no line grows past the width
+        if lines and _text_width_pt(lines[-1] + sep + unit + sep.rstrip(), fontsize) <= width_pt:
+            lines[-1] += sep + unit
+        else:
+            if lines:
+                lines[-1] += sep.rstrip()
+            lines.append(unit)
+    return lines
+
+
+def footer_width_pt(width_in: float) -> float:
+    """The room a footer line has on a figure ``width_in`` inches wide (it starts at x=0.01)."""
+    return width_in * 72.0 * (1 - 0.01) - FOOTER_RIGHT_MARGIN_PT
+
+
+def source_line(plotted: pd.DataFrame, lang: str, note: str | None = None, *, width: float | None = None) -> str:
+    """The figure's footer: the publishers of the rows it plotted, or their number and where they are
+    listed, whichever fits in :data:`FOOTER_SOURCE_LINES` lines at ``width`` inches; then ``note``.
+
+    Lines break only between names and between words, never inside one (an id or a publisher's
+    name is never split). The full list, with dates, titles and links, is in the report, which
+    reads the ids from the saved file's ``Sources`` metadata (:func:`save`), not from this text.
+    """
+    labels._check_lang(lang)
+    ids = source_ids(plotted)
+    room = footer_width_pt(width or plt.rcParams["figure.figsize"][0])
+    if not ids:  # the selection held no rows: the figure says so, and so does its footer
+        return "\n".join(wrap_units((labels.text("source_none", lang) + (" " + note if note else "")).split(),
+                                    " ", room))
+    cited = citations(ids)
+    names = sorted({publisher_label(r["publisher"], lang, r["url"]) for _, r in cited.iterrows()}, key=_sort_key)
+    word = labels.text("source" if len(names) == 1 else "footer_sources", lang)
+    units = [f"{word}: {names[0]}", *names[1:]]
+    units[-1] += "."
+    lines = wrap_units(units, "; ", room)
+    if len(lines) > FOOTER_SOURCE_LINES:
+        lines = wrap_units(labels.text("footer_sources_count", lang, n=len(ids)).split(" "), " ", room)
     if note:
-        line += " " + note
-    return "\n".join(textwrap.wrap(line, SOURCE_WRAP))
-
-
-def _drawable(name: str) -> str:
-    """A publisher name without the characters the house font cannot draw ("技能… (ifsa.jp)" -> "ifsa.jp")."""
-    cleaned = _NO_GLYPHS.sub("", name).strip()
-    if cleaned.startswith("(") and cleaned.endswith(")"):
-        cleaned = cleaned[1:-1]
-    return cleaned or "?"
+        lines += wrap_units(note.split(), " ", room)
+    return "\n".join(lines)
 
 
 def figure_title(fig) -> str:
@@ -142,10 +195,11 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
     labels._check_lang(lang)
     if not alt or not alt.strip():
         raise ValueError("a figure needs alternative text (alt=...) describing what it shows")
-    source = source_line(plotted, lang, note)
-    fig.supxlabel(source, x=0.01, ha="left", fontsize=6.5, color="#555555")
+    source = source_line(plotted, lang, note, width=fig.get_figwidth())
+    fig.supxlabel(source, x=0.01, ha="left", fontsize=FOOTER_FONTSIZE, color="#555555")
     described = {"Title": figure_title(fig), "Description": " ".join(alt.split()),
                  "Source": " ".join(source.split()), "Language": lang}
+    cited = {"png": {SOURCES_KEY: " ".join(source_ids(plotted)), NOTE_KEY: " ".join((note or "").split())}, "svg": {}}
     target = Path(out_dir) if out_dir is not None else paths.figures_dir()
     target.mkdir(parents=True, exist_ok=True)
     written = []
@@ -154,14 +208,75 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
         fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=target)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fig.savefig(fh, format=ext, dpi=PNG_DPI, metadata={**_METADATA[ext], **described})
+                fig.savefig(fh, format=ext, dpi=PNG_DPI, metadata={**_METADATA[ext], **described, **cited[ext]})
             os.replace(tmp, final)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         written.append(final)
     plt.close(fig)
+    write_table(plotted, f"{name}_{lang}", target if out_dir is not None else paths.tables_dir())
     return Saved(written)
+
+
+#: PNG text key holding the space-separated ``source_id``s a figure cites (the report's source list).
+SOURCES_KEY = "Sources"
+#: PNG text key holding the footer's note (how derived values were computed), shown by the report.
+NOTE_KEY = "Note"
+
+
+def table_rows(plotted: pd.DataFrame) -> pd.DataFrame:
+    """``plotted`` with the full citation of each source id beside it: for every column ``source_id``
+    or ``<x>_source_id``, the columns ``<x>_source_publisher``, ``…_published``, ``…_title`` and ``…_url``
+    from data/sources.csv. Rows and their order are the plotted ones."""
+    table = plotted.reset_index(drop=True).copy()
+    catalogue = data.load("sources").set_index("source_id")
+    for column in _id_columns(plotted):
+        ids = table[column]
+        missing = sorted({str(i) for i in ids.dropna() if i not in catalogue.index})
+        if missing:
+            raise KeyError(f"source_id not in data/sources.csv: {missing}")
+        at = table.columns.get_loc(column) + 1
+        prefix = column.removesuffix("_id")
+        for offset, field in enumerate(("publisher", "published", "title", "url")):
+            values = [catalogue.at[i, field] if pd.notna(i) else pd.NA for i in ids]
+            table.insert(at + offset, f"{prefix}_{field}", pd.Series(values, index=table.index, dtype="object"))
+    return table
+
+
+def table_csv(plotted: pd.DataFrame) -> bytes:
+    """The CSV :func:`save` writes beside a figure: same rows and same bytes for the same input."""
+    table = table_rows(plotted)
+    for column in table.columns:  # lists, dicts, timestamps: one stable text each
+        if table[column].dtype == object:
+            table[column] = table[column].map(_cell)
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _cell(value):
+    if isinstance(value, (list, tuple, set)):
+        return "; ".join(str(v) for v in (sorted(value) if isinstance(value, set) else value))
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if value is None or (not isinstance(value, (str, dict)) and pd.isna(value)):
+        return ""
+    return value
+
+
+def write_table(plotted: pd.DataFrame, stem: str, directory: Path) -> Path:
+    """Write ``<stem>.csv``, the data behind a figure (:func:`table_csv`), atomically into ``directory``."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    final = directory / f"{stem}.csv"
+    fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(table_csv(plotted))
+        os.replace(tmp, final)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return final
 
 
 def thousands_axis(axis, lang: str) -> None:

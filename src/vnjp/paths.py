@@ -24,3 +24,21 @@ def build_dir() -> Path:
 
 NOTEBOOKS = ROOT / "notebooks"
 STYLE_FILE = Path(__file__).with_name("vnjp.mplstyle")
+
+
+#: Where :func:`vnjp.figures.save` writes the data behind each figure (``<name>_<lang>.csv``) and
+#: vnjp.tables the report's tables, when the runner does not say (``VNJP_TABLES_DIR``).
+TABLES = "tables"
+
+
+def tables_dir() -> Path:
+    """Where the data behind the figures is written: ``VNJP_TABLES_DIR`` if set; under the runner
+    (figures staged in ``build/runs/<run>/figures``) the run's own ``build/runs/<run>/tables``, where
+    the report finds it; otherwise ``build/tables``. Never ``figures/``: the runner promotes only the
+    registered PNG and SVG files from a run."""
+    if "VNJP_TABLES_DIR" in os.environ:
+        return Path(os.environ["VNJP_TABLES_DIR"])
+    figures, build = figures_dir().resolve(), build_dir().resolve()
+    if figures.is_relative_to(build / "runs"):
+        return figures.parent / TABLES
+    return build / TABLES

@@ -20,15 +20,20 @@ opens from the file system with no server and no network.
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
 import shutil
+import subprocess
+import dataclasses
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import labels
+from .citations import publisher_label
 from .pngmeta import read_metadata
 from .runner import NOTEBOOK_HTML, Run, _run_dir, _sha, cache_key, read_record
 
@@ -129,10 +134,25 @@ def without_remote_resources(page: str) -> tuple[str, list[str]]:
 # --------------------------------------------------------------------------- what each run left
 
 
+TABLES = "tables"  # in build/runs/<run>/: the data behind each figure (vnjp.figures.save) and report tables
+SOURCES_KEY, NOTE_KEY = "Sources", "Note"  # PNG text keys written by vnjp.figures.save
+
+
 @dataclass
 class Figure:
     stem: str
     meta: dict | None = None  # Title (caption), Description (alt text), Source, Language: read when drawn
+    sources: list[str] = field(default_factory=list)  # the source_ids the figure cites (PNG "Sources")
+    note: str = ""  # the footer's note (PNG "Note")
+    table: Path | None = None  # build/runs/<run>/tables/<stem>.csv: the rows the figure drew
+
+
+@dataclass
+class Table:
+    """A table a run wrote for the report (vnjp.tables): an HTML fragment and the same rows as CSV."""
+    stem: str
+    html: Path
+    csv: Path | None
 
 
 @dataclass
@@ -145,6 +165,7 @@ class Section:
     message: str = ""
     figures: list[Figure] = field(default_factory=list)
     fragment: Path | None = None  # build/runs/<run>/notebook.html, when the page can be shown
+    tables: list[Table] = field(default_factory=list)
 
 
 def analysis_name(run: Run) -> str:
@@ -200,8 +221,131 @@ def section_of(run: Run, *, root: Path, build: Path, figures: Path, data_dir: Pa
                                           detail=labels.text("report_stale_figure", lang, name=name))
             return section
     section.message = ""
+    tables = _run_dir(build, run) / TABLES
     section.figures = [Figure(stem.format(**run.parameters)) for stem in run.figures]
+    for fig in section.figures:
+        csv_path = tables / f"{fig.stem}.csv"
+        fig.table = csv_path if csv_path.exists() else None
+    for fragment_path in sorted(tables.glob("*.table.html")) if tables.is_dir() else []:
+        stem = fragment_path.name.removesuffix(".table.html")
+        csv_path = tables / f"{stem}.csv"
+        section.tables.append(Table(stem, fragment_path, csv_path if csv_path.exists() else None))
     return section
+
+
+# --------------------------------------------------------------------------- citations and colophon
+
+
+def load_sources(data_dir: Path) -> dict[str, dict]:
+    """data/sources.csv as source_id -> row (the csv module: the report loads no pandas)."""
+    path = data_dir / "sources.csv"
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return {row["source_id"]: row for row in csv.DictReader(fh)}
+    except OSError:
+        return {}
+
+
+def png_text(path: Path) -> dict[str, str]:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return dict(image.text)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def fmt_published(value: str, lang: str) -> str:
+    """'2024-01-02' -> '2 Jan 2024' / '2/1/2024'; '2024-01' -> 'Jan 2024' / '1/2024'; empty -> undated."""
+    value = (value or "").strip()
+    parts = value.split("-")
+    if not value:
+        return labels.text("report_undated", lang)
+    if not all(p.isdigit() for p in parts) or len(parts) > 3:
+        return value
+    year, rest = parts[0], [int(p) for p in parts[1:]]
+    if lang == "vi":
+        return "/".join([*(str(p) for p in reversed(rest)), year])
+    if len(rest) == 2:
+        return f"{rest[1]} {_MONTHS[rest[0] - 1]} {year}"
+    if len(rest) == 1:
+        return f"{_MONTHS[rest[0] - 1]} {year}"
+    return year
+
+
+def source_item(sid: str, catalogue: dict[str, dict], lang: str) -> str:
+    """One source as a list item: publisher, date, title linked to its URL, and its id."""
+    row = catalogue.get(sid)
+    if row is None:
+        return f'<li><code>{_e(sid)}</code> ({_e(labels.text("report_unknown_source", lang))})</li>'
+    publisher = row["publisher"] if lang == "en" else publisher_label(row["publisher"], lang, row.get("url"))
+    url = (row.get("url") or "").strip()
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    title = (row.get("title") or "").strip() or host or labels.text("report_untitled", lang)
+    linked = f'<a href="{_e(url)}" hreflang="{_e(row.get("language") or "")}">{_e(title)}</a>' if url else _e(title)
+    return (f'<li><span class="publisher">{_e(publisher)}</span>, {_e(fmt_published(row.get("published", ""), lang))}:'
+            f' {linked} <code class="sid">{_e(sid)}</code></li>')
+
+
+def source_list(ids: list[str], catalogue: dict[str, dict], lang: str) -> str:
+    """The full list of a figure's sources, collapsed when it is long."""
+    if not ids:
+        return ""
+    opened = " open" if len(ids) <= OPEN_SOURCE_LIST_UP_TO else ""
+    items = "\n".join(source_item(sid, catalogue, lang) for sid in ids)
+    heading = _e(labels.text("report_sources_heading", lang, n=len(ids)))
+    return f'<details class="sources"{opened}><summary>{heading}</summary>\n<ol>\n{items}\n</ol></details>\n'
+
+
+OPEN_SOURCE_LIST_UP_TO = 8
+
+
+@dataclass
+class Colophon:
+    """What the report's footer says: the data's as-of date, the commit, whether the tree was modified."""
+    as_of: str  # newest ``published`` date in data/sources.csv ("" if none)
+    sources: int
+    commit: str  # full hash or "unknown"
+    modified: bool
+
+
+def colophon(root: Path, data_dir: Path) -> Colophon:
+    catalogue = load_sources(data_dir)
+    dates = sorted(row["published"].strip() for row in catalogue.values() if (row.get("published") or "").strip())
+    commit, modified = "unknown", False
+    try:
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True,
+                              timeout=10)
+        if head.returncode == 0 and head.stdout.strip():
+            commit = head.stdout.strip()
+            status = subprocess.run(["git", "-C", str(root), "status", "--porcelain"], capture_output=True,
+                                    text=True, timeout=30)
+            modified = status.returncode != 0 or bool(status.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return Colophon(dates[-1] if dates else "", len(catalogue), commit, modified)
+
+
+def colophon_lines(info: Colophon, lang: str) -> list[str]:
+    """The footer's three sentences: data as of, the commit, how to cite (the HTML pages and the PDF)."""
+    as_of = fmt_published(info.as_of, lang) if info.as_of else labels.text("report_undated", lang)
+    if info.commit == "unknown":
+        commit, short = labels.text("report_commit_unknown", lang), "unknown"
+    else:
+        short = info.commit[:12]
+        modified = labels.text("report_commit_modified", lang) if info.modified else ""
+        commit = labels.text("report_commit", lang, commit=short, modified=modified)
+    cite = labels.text("report_cite", lang, title=labels.text("report_title", lang), commit=short, as_of=as_of)
+    return [labels.text("report_as_of", lang, date=as_of, n=info.sources), commit,
+            f'{labels.text("report_cite_heading", lang)}: {cite}']
+
+
+def colophon_html(info: Colophon, lang: str) -> str:
+    as_of, commit, cite = colophon_lines(info, lang)
+    heading, _, text = cite.partition(": ")
+    return (f'<footer class="colophon">\n<p>{_e(as_of)}</p>\n<p>{_e(commit)}</p>\n'
+            f'<p>{_e(heading)}: <cite>{_e(text)}</cite></p>\n</footer>')
 
 
 # --------------------------------------------------------------------------- pages
@@ -227,6 +371,17 @@ figcaption { margin-top: 0.5rem; }
 .source { margin: 0.2rem 0; }
 details { font-size: 0.92rem; }
 code { font-size: 0.9em; }
+.note { font-size: 0.92rem; margin: 0.2rem 0; }
+details.sources ol { padding-left: 1.6rem; margin: 0.3rem 0; }
+details.sources li { margin: 0.15rem 0; overflow-wrap: anywhere; }
+code.sid { color: var(--muted); white-space: nowrap; }
+.table { overflow-x: auto; margin: 1.5rem 0; }
+table.data { border-collapse: collapse; font-size: 0.85rem; }
+table.data caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+table.data th, table.data td { border: 1px solid var(--rule); padding: 0.25rem 0.5rem; vertical-align: top;
+                               text-align: left; }
+footer.colophon { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: 1rem; color: var(--muted);
+                  font-size: 0.92rem; }
 """
 
 NOTEBOOK_STYLE = """
@@ -264,17 +419,26 @@ def _notebook_link(section: Section) -> str:
             f'({_e(labels.text("report_run", lang))} <code>{_e(section.run.name)}</code>).{missing_page}</p>')
 
 
-def index_page(lang: str, sections: list[Section]) -> str:
+def figures_count(n: int, lang: str) -> str:
+    """'1 figure' / '2 figures' ('1 biểu đồ' / '2 biểu đồ': Vietnamese nouns do not inflect)."""
+    return labels.text("report_figures_count_one" if n == 1 else "report_figures_count", lang, n=n)
+
+
+def index_page(lang: str, sections: list[Section], catalogue: dict[str, dict] | None = None,
+               info: Colophon | None = None) -> str:
     other = [x for x in LANGS if x != lang]
     switch = " · ".join(f'<a href="../{x}/index.html" hreflang="{x}" lang="{x}">'
                         f'{_e(labels.text("report_language_name", x))}</a>' for x in other)
     title = labels.text("report_title", lang)
+    catalogue = catalogue or {}
     toc = []
     for s in sections:
-        count = f' ({_e(labels.text("report_figures_count", lang, n=len(s.figures)))})' if s.figures else ""
+        count = f' ({_e(figures_count(len(s.figures), lang))})' if s.figures else ""
         toc.append(f'<li><a href="#{_e(s.analysis)}">{_e(s.title)}</a>{count}</li>')
     parts = [f'<header>\n<p class="switch">{switch}</p>\n<h1>{_e(title)}</h1>\n'
-             f'<p>{_e(labels.text("report_intro", lang))}</p>\n']
+             f'<p>{_e(labels.text("report_intro", lang))}</p>\n'
+             f'<p class="meta"><a href="../{PDF_NAME.format(lang=lang)}" type="application/pdf">'
+             f'{_e(labels.text("report_pdf", lang))}</a></p>\n']
     if sections:
         parts.append(f'<nav><h2>{_e(labels.text("report_contents", lang))}</h2>\n<ol>\n' + "\n".join(toc)
                      + "\n</ol></nav>\n")
@@ -294,14 +458,26 @@ def index_page(lang: str, sections: list[Section]) -> str:
                 f'<a href="../figures/{_e(fig.stem)}.svg"><img src="../figures/{_e(fig.stem)}.png" '
                 f'alt="{_e(meta["Description"])}"></a>\n<figcaption>\n'
                 f'<p class="caption">{_e(labels.text("report_figure", lang, n=number))} {_e(meta["Title"])}</p>\n'
-                f'<p class="source">{_e(meta["Source"])}</p>\n'
-                f'<details><summary>{_e(labels.text("report_alt", lang))}</summary>'
+                + (f'<p class="note">{_e(fig.note)}</p>\n' if fig.note else "")
+                + (source_list(fig.sources, catalogue, lang) if fig.sources
+                   else f'<p class="source">{_e(meta["Source"])}</p>\n')
+                + f'<details><summary>{_e(labels.text("report_alt", lang))}</summary>'
                 f'<p>{_e(meta["Description"])}</p></details>\n'
                 f'<p class="meta"><a href="../figures/{_e(fig.stem)}.svg">{_e(labels.text("report_svg", lang))}</a>'
-                f' · <code>figures/{_e(fig.stem)}.png</code></p>\n'
+                + (f' · <a href="../data/{_e(fig.stem)}.csv" type="text/csv">'
+                   f'{_e(labels.text("report_data_csv", lang))}</a>'
+                   if fig.table is not None else f' · {_e(labels.text("report_no_data_csv", lang))}')
+                + f' · <code>figures/{_e(fig.stem)}.png</code></p>\n'
                 f'</figcaption>\n</figure>\n')
+        for table in s.tables:
+            link = (f'<p class="meta"><a href="../data/{_e(table.stem)}.csv" type="text/csv">'
+                    f'{_e(labels.text("report_table_csv", lang))}</a></p>\n') if table.csv is not None else ""
+            parts.append(f'<div class="table" id="{_e(table.stem)}">\n{table.html.read_text(encoding="utf-8")}\n'
+                         f'{link}</div>\n')
         parts.append("</section>\n")
-    parts.append("</main>")
+    parts.append("</main>\n")
+    if info is not None:
+        parts.append(colophon_html(info, lang))
     return _page(lang, title, "".join(parts))
 
 
@@ -348,15 +524,21 @@ class Report:
 
 
 STAMP = ".inputs"  # in the report folder: the digest of what it was assembled from
+PDF_NAME = "report-{lang}.pdf"  # in the report folder: every figure of a language in one file
 
 
-def _stamp(sections: list[Section], build: Path) -> str:
+def _stamp(sections: list[Section], build: Path, info: Colophon | None = None, data_dir: Path | None = None) -> str:
     """Digest of everything a report is assembled from: unchanged, the report needs no rewrite."""
     package = Path(__file__).parent
     state = [sorted((str(p.relative_to(package)), _sha(p)) for p in package.rglob("*.py"))]
+    state.append(dataclasses.asdict(info) if info is not None else None)
+    sources = data_dir / "sources.csv" if data_dir is not None else None
+    state.append(_sha(sources) if sources is not None and sources.exists() else None)
     for s in sections:
         state.append([s.run.name, s.run.notebook, s.run.parameters, list(s.run.figures), s.status, s.message,
                       s.title, [f.stem for f in s.figures], _sha(s.fragment) if s.fragment else None,
+                      [_sha(f.table) if f.table else None for f in s.figures],
+                      [[t.stem, _sha(t.html), _sha(t.csv) if t.csv else None] for t in s.tables],
                       read_record(build, s.run)])
     return json.dumps(state, sort_keys=True, ensure_ascii=False, default=str)
 
@@ -369,7 +551,8 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
     """
     sections = [section_of(r, root=root, build=build, figures=figures, data_dir=data_dir) for r in runs]
     pages = {lang: out / lang / "index.html" for lang in LANGS}
-    stamp = _stamp(sections, build)
+    info = colophon(root, data_dir)
+    stamp = _stamp(sections, build, info, data_dir)
     try:
         if (out / STAMP).read_text(encoding="utf-8") == stamp and all(p.exists() for p in pages.values()):
             return Report(out, pages, sections, [], rebuilt=False)
@@ -377,16 +560,26 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
         pass
     for s in sections:
         for fig in s.figures:
-            fig.meta = read_metadata(figures / f"{fig.stem}.png")
+            png = figures / f"{fig.stem}.png"
+            fig.meta = read_metadata(png)
+            text = png_text(png)
+            fig.sources = text.get(SOURCES_KEY, "").split()
+            fig.note = text.get(NOTE_KEY, "")
+    catalogue = load_sources(data_dir)
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
-    for sub in ("figures", "notebooks", *LANGS):
+    for sub in ("figures", "notebooks", "data", *LANGS):
         (tmp / sub).mkdir(parents=True)
     warnings = []
     for s in sections:
         for fig in s.figures:
             for ext in (".png", ".svg"):
                 shutil.copyfile(figures / f"{fig.stem}{ext}", tmp / "figures" / f"{fig.stem}{ext}")
+            if fig.table is not None:
+                shutil.copyfile(fig.table, tmp / "data" / f"{fig.stem}.csv")
+        for table in s.tables:
+            if table.csv is not None:
+                shutil.copyfile(table.csv, tmp / "data" / f"{table.stem}.csv")
         if s.fragment is not None:
             try:
                 fragment, blocked = without_remote_resources(s.fragment.read_text(encoding="utf-8"))
@@ -397,9 +590,14 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
             warnings += [f"{s.run.name}: blocked a resource from the network: {b}" for b in blocked]
             (tmp / "notebooks" / f"{s.run.name}.html").write_text(notebook_page(s, fragment), encoding="utf-8")
     for lang in LANGS:
-        (tmp / lang / "index.html").write_text(index_page(lang, [s for s in sections if s.lang == lang]),
-                                              encoding="utf-8")
+        (tmp / lang / "index.html").write_text(
+            index_page(lang, [s for s in sections if s.lang == lang], catalogue, info), encoding="utf-8")
     (tmp / "index.html").write_text(chooser_page(), encoding="utf-8")
+    from .pdf import write_pdf
+
+    for lang in LANGS:
+        write_pdf(tmp / PDF_NAME.format(lang=lang), lang, [s for s in sections if s.lang == lang], catalogue, info,
+                  figures)
     (tmp / STAMP).write_text(stamp, encoding="utf-8")
     old = out.with_name(out.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -408,3 +606,24 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
     tmp.rename(out)
     shutil.rmtree(old, ignore_errors=True)
     return Report(out, pages, sections, warnings)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+_BROKEN = re.compile(r"[A-Za-z0-9]-\s*(?:\n|<br)")  # an id or word cut at a hyphen at the end of a line
+_SID = re.compile(r'<code class="sid">([^<]*)</code>')
+
+
+def id_problems(out: Path, catalogue: dict[str, dict]) -> list[str]:
+    """Source ids in the report at ``out`` that are broken or unknown: any text line ending in a
+    hyphen (an id wrapped at ``gugo-`` / ``vn-200810``) and any listed id not in data/sources.csv."""
+    problems = []
+    for page in sorted(out.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for match in _BROKEN.finditer(re.sub(r"<(?!br)[^>]+>", "", text)):
+            problems.append(f"{page.relative_to(out)}: a line ends in a hyphen: {match.group(0)!r}")
+        for sid in _SID.findall(text):
+            if sid not in catalogue:
+                problems.append(f"{page.relative_to(out)}: listed source id not in data/sources.csv: {sid}")
+    return problems

@@ -17,6 +17,30 @@ TEXT = {
     "report_contents": {"en": "Contents", "vi": "Mục lục"},
     "report_figure": {"en": "Figure {n}.", "vi": "Biểu đồ {n}."},
     "report_figures_count": {"en": "{n} figures", "vi": "{n} biểu đồ"},
+    "report_figures_count_one": {"en": "{n} figure", "vi": "{n} biểu đồ"},
+    "report_pdf": {"en": "The whole report as one PDF file", "vi": "Toàn bộ báo cáo trong một tệp PDF"},
+    "pdf_continued": {"en": "continued", "vi": "tiếp theo"},
+    "report_table_csv": {"en": "this table as CSV", "vi": "bảng này dưới dạng CSV"},
+    "report_as_of": {
+        "en": "Data as of {date}: the most recent publication date among the {n} sources of the data package "
+              "(data/sources.csv).",
+        "vi": "Số liệu tính đến {date}: ngày công bố gần nhất trong {n} nguồn của gói dữ liệu (data/sources.csv).",
+    },
+    "report_commit": {"en": "Built from commit {commit}{modified}.", "vi": "Được tạo từ commit {commit}{modified}."},
+    "report_commit_modified": {
+        "en": ", modified: the working tree had changes not yet committed",
+        "vi": ", đã sửa đổi: thư mục làm việc có thay đổi chưa được commit",
+    },
+    "report_commit_unknown": {
+        "en": "Built outside a git repository: the commit is unknown.",
+        "vi": "Được tạo ngoài kho git: không rõ commit.",
+    },
+    "report_cite_heading": {"en": "How to cite", "vi": "Cách trích dẫn"},
+    "report_cite": {
+        "en": "{title}. Reproducible analyses of cited public data, commit {commit}, data as of {as_of}.",
+        "vi": "{title}. Phân tích có thể tái lập từ số liệu công khai có trích nguồn, commit {commit}, "
+              "số liệu tính đến {as_of}.",
+    },
     "report_notebook": {"en": "Notebook", "vi": "Notebook"},
     "report_run": {"en": "run", "vi": "lần chạy"},
     "report_alt": {"en": "Text description", "vi": "Mô tả bằng lời"},
