@@ -56,9 +56,21 @@ def test_wrong_type_parameter_is_an_error(project, capsys):
     assert "parameter 'label' expects str, got 3" in capsys.readouterr().err
 
 
-def test_override_changes_figure_names(project):
+def test_override_writes_under_build_overrides_never_into_figures(project, capsys):
+    assert run(project, [OK]) == 0
+    before = figure_bytes(project)
+    capsys.readouterr()
     assert run(project, [OK], "-p", "label", "b", "-p", "scale", "2") == 0
-    assert sorted(figure_bytes(project)) == ["fixture_b_en.png", "fixture_b_en.svg"]
+    assert figure_bytes(project) == before  # not even the new names (fixture_b_*) reach figures/
+    folders = list((project / "build" / "overrides").iterdir())
+    assert len(folders) == 1 and folders[0].name.startswith("ok-en-") and len(folders[0].name) == len("ok-en-") + 8
+    assert sorted(p.name for p in (folders[0] / "figures").iterdir()) == ["fixture_b_en.png", "fixture_b_en.svg"]
+    assert (folders[0] / "ok.ipynb").exists()
+    assert f"figures and notebook of ok-en with -p overrides: {folders[0]}" in capsys.readouterr().out
+    # an override whose figure names are those of the registry (label a) leaves figures/ alone too
+    assert run(project, [OK], "-p", "scale", "3") == 0
+    assert figure_bytes(project) == before
+    assert len(list((project / "build" / "overrides").iterdir())) == 2  # one folder per parameter set
 
 
 def test_failure_is_isolated_and_reported(project, capsys):
@@ -181,11 +193,11 @@ def test_skipped_run_keeps_what_its_last_run_left(project, capsys):
     assert {name: (rdir / name).read_bytes() for name in left} == left
 
 
-def test_a_run_with_overrides_since_means_the_next_plain_run_reruns(project, capsys):
-    # build/runs/ok-en/ then holds the override's notebook: the registry's run is not current any more
+def test_a_run_with_overrides_leaves_the_registry_run_current(project, capsys):
+    # the override works in build/overrides/: build/runs/ok-en/ still holds the registry's run
     assert run(project, [OK]) == 0
     assert run(project, [OK], "-p", "scale", "2") == 0
     capsys.readouterr()
     assert run(project, [OK]) == 0
-    assert " ok " in capsys.readouterr().out.splitlines()[-1]
+    assert "skipped" in capsys.readouterr().out.splitlines()[-1]
     assert json.loads((project / "build" / "runs" / "ok-en" / "run.json").read_text())["parameters"] == OK.parameters

@@ -2,7 +2,7 @@
 
 ``run_all.py`` assembles it after the notebooks have run (:func:`vnjp.runner.main` calls
 :func:`assemble`), from what the runs left in ``build/runs/<run>/``: the run record
-(``run.json``), the notebook rendered to HTML by the worker that executed it
+(``run.json``, via :mod:`vnjp.records`), the notebook rendered to HTML by the worker that executed it
 (``notebook.html``) and the figures. Nothing is executed here. The layout::
 
     build/report/index.html         the two languages
@@ -24,13 +24,14 @@ import html
 import json
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from . import labels
 from .pngmeta import read_metadata
-from .runner import NOTEBOOK_HTML, Run, _run_dir, _sha, cache_key, read_record
+from .records import MARKER, NOTEBOOK_HTML, Run, _run_dir, _sha, cache_key, check_owned, mark, read_record, umask_mode
 
 LANGS = labels.LANGS
 
@@ -348,6 +349,7 @@ class Report:
 
 
 STAMP = ".inputs"  # in the report folder: the digest of what it was assembled from
+REPORT_ENTRIES = (STAMP, "index.html", "figures", "notebooks", *LANGS)  # a report written before markers
 
 
 def _stamp(sections: list[Section], build: Path) -> str:
@@ -362,11 +364,15 @@ def _stamp(sections: list[Section], build: Path) -> str:
 
 
 def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir: Path, out: Path) -> Report:
-    """Write the report of ``runs`` (in their order) to ``out``, replacing what was there.
+    """Write the report of ``runs`` (in their order) to ``out``, replacing what it wrote there before.
 
-    When nothing it is made from has changed since the last assembly into ``out``, the files
-    are left as they are (so that a run of run_all.py with nothing to do stays fast).
+    ``out`` must be new, empty, or a report folder this function wrote (it carries the marker
+    :data:`vnjp.records.MARKER` listing its files); any other folder is refused with
+    :class:`vnjp.records.NotOwned` before anything is written, so no file a user put there is
+    ever deleted. When nothing it is made from has changed since the last assembly into ``out``,
+    the files are left as they are (so that a run of run_all.py with nothing to do stays fast).
     """
+    check_owned(out, "report folder", REPORT_ENTRIES, signature=STAMP)
     sections = [section_of(r, root=root, build=build, figures=figures, data_dir=data_dir) for r in runs]
     pages = {lang: out / lang / "index.html" for lang in LANGS}
     stamp = _stamp(sections, build)
@@ -378,33 +384,41 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
     for s in sections:
         for fig in s.figures:
             fig.meta = read_metadata(figures / f"{fig.stem}.png")
-    tmp = out.with_name(out.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    for sub in ("figures", "notebooks", *LANGS):
-        (tmp / sub).mkdir(parents=True)
-    warnings = []
-    for s in sections:
-        for fig in s.figures:
-            for ext in (".png", ".svg"):
-                shutil.copyfile(figures / f"{fig.stem}{ext}", tmp / "figures" / f"{fig.stem}{ext}")
-        if s.fragment is not None:
-            try:
-                fragment, blocked = without_remote_resources(s.fragment.read_text(encoding="utf-8"))
-            except ValueError as exc:  # a style that loads from the network: leave the page out, say so
-                warnings.append(f"{s.run.name}: notebook page left out: {exc}")
-                s.fragment = None
-                continue
-            warnings += [f"{s.run.name}: blocked a resource from the network: {b}" for b in blocked]
-            (tmp / "notebooks" / f"{s.run.name}.html").write_text(notebook_page(s, fragment), encoding="utf-8")
-    for lang in LANGS:
-        (tmp / lang / "index.html").write_text(index_page(lang, [s for s in sections if s.lang == lang]),
-                                              encoding="utf-8")
-    (tmp / "index.html").write_text(chooser_page(), encoding="utf-8")
-    (tmp / STAMP).write_text(stamp, encoding="utf-8")
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # a fresh sibling of our own (never a name a user may have: mkdtemp picks an unused one)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.vnjp-new-", dir=out.parent))
+    tmp.chmod(umask_mode())
+    try:
+        for sub in ("figures", "notebooks", *LANGS):
+            (tmp / sub).mkdir(parents=True)
+        warnings = []
+        for s in sections:
+            for fig in s.figures:
+                for ext in (".png", ".svg"):
+                    shutil.copyfile(figures / f"{fig.stem}{ext}", tmp / "figures" / f"{fig.stem}{ext}")
+            if s.fragment is not None:
+                try:
+                    fragment, blocked = without_remote_resources(s.fragment.read_text(encoding="utf-8"))
+                except ValueError as exc:  # a style that loads from the network: leave the page out, say so
+                    warnings.append(f"{s.run.name}: notebook page left out: {exc}")
+                    s.fragment = None
+                    continue
+                warnings += [f"{s.run.name}: blocked a resource from the network: {b}" for b in blocked]
+                (tmp / "notebooks" / f"{s.run.name}.html").write_text(notebook_page(s, fragment), encoding="utf-8")
+        for lang in LANGS:
+            (tmp / lang / "index.html").write_text(index_page(lang, [s for s in sections if s.lang == lang]),
+                                                  encoding="utf-8")
+        (tmp / "index.html").write_text(chooser_page(), encoding="utf-8")
+        (tmp / STAMP).write_text(stamp, encoding="utf-8")
+        mark(tmp, [p.name for p in tmp.iterdir()] + [MARKER])
+        check_owned(out, "report folder", REPORT_ENTRIES, signature=STAMP)  # again: nothing was added to it meanwhile
+        old = tmp.with_name(tmp.name + "-old")
+        if out.exists():
+            out.rename(old)  # holds only what an earlier assembly wrote (checked above)
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
     return Report(out, pages, sections, warnings)
