@@ -198,9 +198,13 @@ def acquire_lock(build: Path, *, wait: bool, say: Callable[[str], None] = print)
     """
     import fcntl
 
-    build.mkdir(parents=True, exist_ok=True)
     path = build / LOCK
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        build.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        what = "it is not a folder" if build.exists() and not build.is_dir() else exc.strerror or str(exc)
+        raise InputError(f"cannot use {build} as the build folder: {what}") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -254,18 +258,23 @@ class Job:
 
 
 def running_cell(executed: Path) -> str:
-    """The execution count the cell papermill marked as running would have had ('' if none)."""
+    """The execution count of the cell that was running when the notebook stopped ('' if none).
+
+    That is the last code cell papermill started (it marks cells as they start and saves the
+    notebook); a cell interrupted before the kernel numbered it gets the next number.
+    """
     try:
         nb = json.loads(executed.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return ""
-    last = 0
-    for index, cell in enumerate(nb.get("cells", [])):
-        if cell.get("metadata", {}).get("papermill", {}).get("status") == "running":
-            return str(last + 1) if cell.get("cell_type") == "code" else str(index)
-        if cell.get("execution_count"):
-            last = cell["execution_count"]
-    return ""
+    last, started = 0, ""
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        if (cell.get("metadata", {}).get("papermill") or {}).get("start_time"):
+            started = str(cell.get("execution_count") or last + 1)
+        last = cell.get("execution_count") or last
+    return started
 
 
 def _one_line(text: str) -> str:
@@ -334,6 +343,7 @@ def _child(job: Job, root: Path, data_dir: Path, result_path: Path, parent: int,
         with contextlib.suppress(OSError):
             os.close(fd)
     me = os.getpid()
+    os.chdir(job.rdir)  # a worker is found (and cleaned up) by where it works
 
     def stop(code: int) -> None:
         _kill_tree(me, include_self=False)  # the kernel (its own session) and anything it started
@@ -777,9 +787,10 @@ def main(registry: list[Run], argv: list[str] | None = None, *, root: Path | Non
 
 
 def _main(registry: list[Run], args: argparse.Namespace, root: Path) -> int:
-    data_dir = paths.data_dir()
-    build = paths.build_dir()
-    figures = paths.figures_dir()
+    root = root.absolute()  # workers change directory
+    data_dir = paths.data_dir().absolute()
+    build = paths.build_dir().absolute()
+    figures = paths.figures_dir().absolute()
     if args.list:
         print(format_registry(registry))
         return 0
