@@ -305,7 +305,7 @@ def test_signal_to_the_parent_leaves_figures_and_no_process(proj, capsys, how):
     committed = figures(proj)
     original = _add_cell(proj, "import time\ntime.sleep(300)")
     env = {**os.environ, **_env(proj)}
-    cmd = _script(proj, "--only", "ok", "--timeout", "20")
+    cmd = _script(proj, "--only", "ok", "--timeout", "300")  # only their parent's death can stop them
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert wait_for(lambda: _running(proj), 60)  # the kernel is in the sleeping cell
     proc.send_signal(getattr(signal, how))  # SIGKILL: what `timeout -s KILL 8 python run_all.py` sends
