@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from vnjp.runner import Run, main
+from vnjp.runner import Run, compare_figures, git_tracked, main
 
 OK = Run("ok-en", "notebooks/ok.ipynb", {"label": "a", "lang": "en"}, ("fixture_{label}_{lang}",), ("departures",))
 FAIL = Run("fail-en", "notebooks/fail.ipynb", {"lang": "en"})
@@ -201,3 +201,30 @@ def test_a_run_with_overrides_leaves_the_registry_run_current(project, capsys):
     assert run(project, [OK]) == 0
     assert "skipped" in capsys.readouterr().out.splitlines()[-1]
     assert json.loads((project / "build" / "runs" / "ok-en" / "run.json").read_text())["parameters"] == OK.parameters
+
+
+def test_check_tells_untracked_from_committed(tmp_path):
+    produced, committed = tmp_path / "produced", tmp_path / "figures"
+    for d in (produced, committed):
+        d.mkdir()
+        (d / "a_en.png").write_bytes(b"a")
+    (committed / "left_by_hand_en.png").write_bytes(b"x")  # untracked, produced by no registered run
+    (committed / "old_en.svg").write_bytes(b"y")  # committed, produced by no registered run
+    problems, notes = compare_figures(produced, committed, ["a_en.png"], True, tracked={"a_en.png", "old_en.svg"})
+    assert problems == ["old_en.svg: committed but produced by no registered run"]
+    assert notes == ["left_by_hand_en.png: untracked, produced by no registered run (not a committed figure)"]
+    problems, _ = compare_figures(produced, committed, ["a_en.png"], True, tracked={"old_en.svg"})
+    assert "a_en.png: in figures/ but not committed (untracked)" in problems
+    assert git_tracked(tmp_path) is None  # not a git checkout: the caller treats every file as committed
+
+
+def test_git_tracked_lists_committed_files_only(tmp_path):
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    figs = tmp_path / "figures"
+    figs.mkdir()
+    (figs / "kept_en.png").write_bytes(b"k")
+    subprocess.run([*git, "init", "-q", str(tmp_path)], check=True)
+    subprocess.run([*git, "add", "figures/kept_en.png"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    (figs / "stray_en.png").write_bytes(b"s")
+    assert git_tracked(figs) == {"kept_en.png"}
