@@ -134,14 +134,28 @@ def cache_key(run: Run, root: Path, data_dir: Path) -> str:
     h.update(json.dumps(run.parameters, sort_keys=True).encode())
     for path in declared_data_files(run.data, data_dir):
         _hash_file(h, path)
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".mplstyle"):
-            _hash_file(h, path)
+    h.update(_package_digest().encode())
     requirements = root / "requirements.txt"
     if requirements.exists():
         _hash_file(h, requirements)
     return h.hexdigest()
+
+
+_PACKAGE_DIGESTS: dict[tuple, str] = {}
+
+
+def _package_digest() -> str:
+    """Digest of the package's source (computed once per process while no file changes)."""
+    package = Path(__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".mplstyle"))
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    if stamp not in _PACKAGE_DIGESTS:
+        h = hashlib.sha256()
+        for path in files:
+            _hash_file(h, path)
+        _PACKAGE_DIGESTS.clear()
+        _PACKAGE_DIGESTS[stamp] = h.hexdigest()
+    return _PACKAGE_DIGESTS[stamp]
 
 
 def parameters_hash(parameters: dict) -> str:
