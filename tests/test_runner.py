@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from vnjp.runner import Run, main
+from vnjp.runner import Run, compare_figures, git_tracked, main
 
 OK = Run("ok-en", "notebooks/ok.ipynb", {"label": "a", "lang": "en"}, ("fixture_{label}_{lang}",), ("departures",))
 FAIL = Run("fail-en", "notebooks/fail.ipynb", {"lang": "en"})
@@ -56,9 +56,21 @@ def test_wrong_type_parameter_is_an_error(project, capsys):
     assert "parameter 'label' expects str, got 3" in capsys.readouterr().err
 
 
-def test_override_changes_figure_names(project):
+def test_override_writes_under_build_overrides_never_into_figures(project, capsys):
+    assert run(project, [OK]) == 0
+    before = figure_bytes(project)
+    capsys.readouterr()
     assert run(project, [OK], "-p", "label", "b", "-p", "scale", "2") == 0
-    assert sorted(figure_bytes(project)) == ["fixture_b_en.png", "fixture_b_en.svg"]
+    assert figure_bytes(project) == before  # not even the new names (fixture_b_*) reach figures/
+    folders = list((project / "build" / "overrides").iterdir())
+    assert len(folders) == 1 and folders[0].name.startswith("ok-en-") and len(folders[0].name) == len("ok-en-") + 8
+    assert sorted(p.name for p in (folders[0] / "figures").iterdir()) == ["fixture_b_en.png", "fixture_b_en.svg"]
+    assert (folders[0] / "ok.ipynb").exists()
+    assert f"figures and notebook of ok-en with -p overrides: {folders[0]}" in capsys.readouterr().out
+    # an override whose figure names are those of the registry (label a) leaves figures/ alone too
+    assert run(project, [OK], "-p", "scale", "3") == 0
+    assert figure_bytes(project) == before
+    assert len(list((project / "build" / "overrides").iterdir())) == 2  # one folder per parameter set
 
 
 def test_failure_is_isolated_and_reported(project, capsys):
@@ -181,11 +193,38 @@ def test_skipped_run_keeps_what_its_last_run_left(project, capsys):
     assert {name: (rdir / name).read_bytes() for name in left} == left
 
 
-def test_a_run_with_overrides_since_means_the_next_plain_run_reruns(project, capsys):
-    # build/runs/ok-en/ then holds the override's notebook: the registry's run is not current any more
+def test_a_run_with_overrides_leaves_the_registry_run_current(project, capsys):
+    # the override works in build/overrides/: build/runs/ok-en/ still holds the registry's run
     assert run(project, [OK]) == 0
     assert run(project, [OK], "-p", "scale", "2") == 0
     capsys.readouterr()
     assert run(project, [OK]) == 0
-    assert " ok " in capsys.readouterr().out.splitlines()[-1]
+    assert "skipped" in capsys.readouterr().out.splitlines()[-1]
     assert json.loads((project / "build" / "runs" / "ok-en" / "run.json").read_text())["parameters"] == OK.parameters
+
+
+def test_check_tells_untracked_from_committed(tmp_path):
+    produced, committed = tmp_path / "produced", tmp_path / "figures"
+    for d in (produced, committed):
+        d.mkdir()
+        (d / "a_en.png").write_bytes(b"a")
+    (committed / "left_by_hand_en.png").write_bytes(b"x")  # untracked, produced by no registered run
+    (committed / "old_en.svg").write_bytes(b"y")  # committed, produced by no registered run
+    problems, notes = compare_figures(produced, committed, ["a_en.png"], True, tracked={"a_en.png", "old_en.svg"})
+    assert problems == ["old_en.svg: committed but produced by no registered run"]
+    assert notes == ["left_by_hand_en.png: untracked, produced by no registered run (not a committed figure)"]
+    problems, _ = compare_figures(produced, committed, ["a_en.png"], True, tracked={"old_en.svg"})
+    assert "a_en.png: in figures/ but not committed (untracked)" in problems
+    assert git_tracked(tmp_path) is None  # not a git checkout: the caller treats every file as committed
+
+
+def test_git_tracked_lists_committed_files_only(tmp_path):
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    figs = tmp_path / "figures"
+    figs.mkdir()
+    (figs / "kept_en.png").write_bytes(b"k")
+    subprocess.run([*git, "init", "-q", str(tmp_path)], check=True)
+    subprocess.run([*git, "add", "figures/kept_en.png"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    (figs / "stray_en.png").write_bytes(b"s")
+    assert git_tracked(figs) == {"kept_en.png"}

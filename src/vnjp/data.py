@@ -76,8 +76,52 @@ def descriptor() -> dict:
 
 @lru_cache(maxsize=8)
 def _descriptor_cached(path: str, _mtime: int) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+    label = _label(Path(path))
+    with open(path, encoding="utf-8-sig") as fh:
+        try:
+            out = json.load(fh)
+        except json.JSONDecodeError as exc:
+            raise DataError([Problem(label, None, None, f"line {exc.lineno}, column {exc.colno}: "
+                                                        f"malformed JSON: {exc.msg}")]) from None
+    if not isinstance(out, dict) or not isinstance(out.get("resources"), list):
+        raise DataError([Problem(label, None, None, "not a data package (no 'resources' list)")])
+    return out
+
+
+def _label(path: Path) -> str:
+    """``data/<file>`` for a file of the data package, as messages name it."""
+    try:
+        return f"data/{path.relative_to(paths.data_dir()).as_posix()}"
+    except ValueError:
+        return str(path)
+
+
+def _check_csv_shape(path: str, label: str) -> None:
+    """Refuse a file pandas would misread or report without its name: empty, a row with more or
+    fewer fields than the header, a quoted field never closed. Lines are physical lines
+    (header = line 1), counting the line breaks inside quoted fields."""
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, strict=True)
+        start = 1
+        try:
+            header = next(reader, None)
+            if header is None or not any(h.strip() for h in header):
+                raise DataError([Problem(label, None, None, "empty file: no header line")])
+            start = reader.line_num + 1
+            for row in reader:
+                if row and len(row) != len(header):
+                    more = "more" if len(row) > len(header) else "fewer"
+                    raise DataError([Problem(label, None, None, f"line {start}: {len(row)} fields, {more} than "
+                                                                f"the {len(header)} of the header")])
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            if "end of data" in str(exc) or "EOF" in str(exc):
+                msg = f"line {start}: a quoted field opened on this line is never closed (file cut short?)"
+            else:
+                msg = f"line {reader.line_num}: unreadable CSV ({exc})"
+            raise DataError([Problem(label, None, None, msg)]) from None
 
 
 def resource_names() -> list[str]:
@@ -124,6 +168,7 @@ def _load_cached(name: str, path: str, _stamp: tuple) -> pd.DataFrame:
     res = resource_descriptor(name)
     schema = res["schema"]
     label = f"data/{res['path']}"
+    _check_csv_shape(path, label)
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     problems: list[Problem] = []
 

@@ -2,7 +2,7 @@
 
 ``run_all.py`` assembles it after the notebooks have run (:func:`vnjp.runner.main` calls
 :func:`assemble`), from what the runs left in ``build/runs/<run>/``: the run record
-(``run.json``), the notebook rendered to HTML by the worker that executed it
+(``run.json``, via :mod:`vnjp.records`), the notebook rendered to HTML by the worker that executed it
 (``notebook.html``) and the figures. Nothing is executed here. The layout::
 
     build/report/index.html         the two languages
@@ -21,12 +21,13 @@ opens from the file system with no server and no network.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import json
 import re
 import shutil
 import subprocess
-import dataclasses
+import tempfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,7 +36,7 @@ from urllib.parse import urlsplit
 from . import labels
 from .citations import publisher_label
 from .pngmeta import read_metadata
-from .runner import NOTEBOOK_HTML, Run, _run_dir, _sha, cache_key, read_record
+from .records import MARKER, NOTEBOOK_HTML, TABLES, Run, _run_dir, _sha, cache_key, check_owned, mark, read_record, umask_mode
 
 LANGS = labels.LANGS
 
@@ -134,7 +135,6 @@ def without_remote_resources(page: str) -> tuple[str, list[str]]:
 # --------------------------------------------------------------------------- what each run left
 
 
-TABLES = "tables"  # in build/runs/<run>/: the data behind each figure (vnjp.figures.save) and report tables
 SOURCES_KEY, NOTE_KEY = "Sources", "Note"  # PNG text keys written by vnjp.figures.save
 
 
@@ -525,6 +525,8 @@ class Report:
 
 STAMP = ".inputs"  # in the report folder: the digest of what it was assembled from
 PDF_NAME = "report-{lang}.pdf"  # in the report folder: every figure of a language in one file
+REPORT_ENTRIES = (STAMP, "index.html", "figures", "notebooks", "data", *LANGS,
+                  *(PDF_NAME.format(lang=lang) for lang in LANGS))  # a report written before markers
 
 
 def _stamp(sections: list[Section], build: Path, info: Colophon | None = None, data_dir: Path | None = None) -> str:
@@ -544,11 +546,15 @@ def _stamp(sections: list[Section], build: Path, info: Colophon | None = None, d
 
 
 def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir: Path, out: Path) -> Report:
-    """Write the report of ``runs`` (in their order) to ``out``, replacing what was there.
+    """Write the report of ``runs`` (in their order) to ``out``, replacing what it wrote there before.
 
-    When nothing it is made from has changed since the last assembly into ``out``, the files
-    are left as they are (so that a run of run_all.py with nothing to do stays fast).
+    ``out`` must be new, empty, or a report folder this function wrote (it carries the marker
+    :data:`vnjp.records.MARKER` listing its files); any other folder is refused with
+    :class:`vnjp.records.NotOwned` before anything is written, so no file a user put there is
+    ever deleted. When nothing it is made from has changed since the last assembly into ``out``,
+    the files are left as they are (so that a run of run_all.py with nothing to do stays fast).
     """
+    check_owned(out, "report folder", REPORT_ENTRIES, signature=STAMP)
     sections = [section_of(r, root=root, build=build, figures=figures, data_dir=data_dir) for r in runs]
     pages = {lang: out / lang / "index.html" for lang in LANGS}
     info = colophon(root, data_dir)
@@ -566,45 +572,53 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
             fig.sources = text.get(SOURCES_KEY, "").split()
             fig.note = text.get(NOTE_KEY, "")
     catalogue = load_sources(data_dir)
-    tmp = out.with_name(out.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    for sub in ("figures", "notebooks", "data", *LANGS):
-        (tmp / sub).mkdir(parents=True)
-    warnings = []
-    for s in sections:
-        for fig in s.figures:
-            for ext in (".png", ".svg"):
-                shutil.copyfile(figures / f"{fig.stem}{ext}", tmp / "figures" / f"{fig.stem}{ext}")
-            if fig.table is not None:
-                shutil.copyfile(fig.table, tmp / "data" / f"{fig.stem}.csv")
-        for table in s.tables:
-            if table.csv is not None:
-                shutil.copyfile(table.csv, tmp / "data" / f"{table.stem}.csv")
-        if s.fragment is not None:
-            try:
-                fragment, blocked = without_remote_resources(s.fragment.read_text(encoding="utf-8"))
-            except ValueError as exc:  # a style that loads from the network: leave the page out, say so
-                warnings.append(f"{s.run.name}: notebook page left out: {exc}")
-                s.fragment = None
-                continue
-            warnings += [f"{s.run.name}: blocked a resource from the network: {b}" for b in blocked]
-            (tmp / "notebooks" / f"{s.run.name}.html").write_text(notebook_page(s, fragment), encoding="utf-8")
-    for lang in LANGS:
-        (tmp / lang / "index.html").write_text(
-            index_page(lang, [s for s in sections if s.lang == lang], catalogue, info), encoding="utf-8")
-    (tmp / "index.html").write_text(chooser_page(), encoding="utf-8")
-    from .pdf import write_pdf
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # a fresh sibling of our own (never a name a user may have: mkdtemp picks an unused one)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.vnjp-new-", dir=out.parent))
+    tmp.chmod(umask_mode())
+    try:
+        for sub in ("figures", "notebooks", "data", *LANGS):
+            (tmp / sub).mkdir(parents=True)
+        warnings = []
+        for s in sections:
+            for fig in s.figures:
+                for ext in (".png", ".svg"):
+                    shutil.copyfile(figures / f"{fig.stem}{ext}", tmp / "figures" / f"{fig.stem}{ext}")
+                if fig.table is not None:
+                    shutil.copyfile(fig.table, tmp / "data" / f"{fig.stem}.csv")
+            for table in s.tables:
+                if table.csv is not None:
+                    shutil.copyfile(table.csv, tmp / "data" / f"{table.stem}.csv")
+            if s.fragment is not None:
+                try:
+                    fragment, blocked = without_remote_resources(s.fragment.read_text(encoding="utf-8"))
+                except ValueError as exc:  # a style that loads from the network: leave the page out, say so
+                    warnings.append(f"{s.run.name}: notebook page left out: {exc}")
+                    s.fragment = None
+                    continue
+                warnings += [f"{s.run.name}: blocked a resource from the network: {b}" for b in blocked]
+                (tmp / "notebooks" / f"{s.run.name}.html").write_text(notebook_page(s, fragment), encoding="utf-8")
+        for lang in LANGS:
+            (tmp / lang / "index.html").write_text(
+                index_page(lang, [s for s in sections if s.lang == lang], catalogue, info), encoding="utf-8")
+        (tmp / "index.html").write_text(chooser_page(), encoding="utf-8")
+        from .pdf import write_pdf
 
-    for lang in LANGS:
-        write_pdf(tmp / PDF_NAME.format(lang=lang), lang, [s for s in sections if s.lang == lang], catalogue, info,
-                  figures)
-    (tmp / STAMP).write_text(stamp, encoding="utf-8")
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+        for lang in LANGS:
+            write_pdf(tmp / PDF_NAME.format(lang=lang), lang, [s for s in sections if s.lang == lang], catalogue,
+                      info, figures)
+        (tmp / STAMP).write_text(stamp, encoding="utf-8")
+        mark(tmp, [p.name for p in tmp.iterdir()] + [MARKER])
+        check_owned(out, "report folder", REPORT_ENTRIES, signature=STAMP)  # again: nothing was added to it meanwhile
+        old = tmp.with_name(tmp.name + "-old")
+        if out.exists():
+            out.rename(old)  # holds only what an earlier assembly wrote (checked above)
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
     return Report(out, pages, sections, warnings)
 
 

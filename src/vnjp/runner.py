@@ -8,22 +8,29 @@ What a run does, in order:
 1. Its parameters (registry values, then ``-p`` overrides) are checked against the
    notebook's ``parameters`` cell before any kernel starts: an unknown name or a value of
    the wrong type stops everything with a message naming the run and the parameter.
-2. Its cache key is the hash of everything that can change its figures: the notebook's
-   cells, the parameters, the data files it declares (and their foreign-key targets and
-   ``datapackage.json``), the package's source, ``requirements.txt``. A run whose key and
-   figures are unchanged is skipped (``--force`` runs it anyway).
-3. It executes in a forked worker process with its own working directory under
-   ``build/runs/<run>/``; figures go to a staging folder there; the executed notebook is
-   saved beside them (with papermill's error banner when a cell fails), and rendered to
-   HTML with its code hidden (``notebook.html``, for the report).
-4. Only when the notebook finished, wrote exactly the figures the registry lists and read
-   no undeclared data, are its figures renamed into ``figures/`` (one atomic rename each).
-   A failure, a timeout or Ctrl-C leaves the previous figures untouched.
-5. ``build/runs/<run>/run.json`` records the run's outcome: its cache key, status, error and
-   the digest of each figure it produced. A skipped run keeps the executed notebook and the
-   record of the run that made its figures (a run counts as current only if that record is
-   there); the report (:mod:`vnjp.report`) reads these records and is assembled after the
-   runs, from what they left, without executing anything.
+2. One ``run_all.py`` at a time per checkout: it holds ``build/.lock`` (an ``flock`` with its
+   PID written in it) while it works; a second one waits, or with ``--no-wait`` exits 2 naming
+   the PID that holds it. The lock dies with its holder, so a stale lock is simply taken over.
+3. Its cache key (:func:`vnjp.records.cache_key`) is the hash of everything that can change its
+   figures. A run whose key and figures are those of its last *successful* run is skipped
+   (``--force`` runs it anyway); a failed attempt never erases that record (``last_ok/``).
+4. It executes in a worker process (:class:`ForkExecutor`, the one piece to swap for another
+   executor) with its own working directory under ``build/runs/<run>/``; figures go to a
+   staging folder there; the executed notebook is saved beside them (with papermill's error
+   banner when a cell fails), and rendered to HTML with its code hidden (``notebook.html``).
+   The worker enforces the whole-notebook timeout itself and dies with the parent however the
+   parent dies (a watchdog thread polling the parent, a parent-death signal); its kernel dies
+   with it. The parent's own timeout is a backstop.
+5. Only when the notebook finished, wrote exactly the figures the registry lists and read
+   no undeclared data, are its figures promoted into ``figures/`` as a set: every file is
+   replaced, or, when one cannot be, the ones already replaced are restored from backups and
+   the run fails with a one-line reason. A failure, a timeout or Ctrl-C leaves the previous
+   figures untouched. A run with ``-p`` overrides is not the registry's: its figures and
+   notebook stay in ``build/overrides/<run>-<hash of parameters>/`` and never reach ``figures/``.
+6. ``run.json`` records how the attempt ended (:mod:`vnjp.records`); the report
+   (:mod:`vnjp.report`) reads these records and is assembled after the runs, from what they
+   left, without executing anything. It never deletes a file it did not write: the report
+   folder, like every run folder, carries a marker (:func:`vnjp.records.claim_dir`).
 
 This module avoids importing pandas or papermill until a notebook has to run, so that a
 run with nothing to do returns in a fraction of a second.
@@ -33,49 +40,48 @@ from __future__ import annotations
 
 import argparse
 import ast
-import dataclasses
-import hashlib
+import contextlib
+import errno
 import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections import deque
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
+from .records import (  # noqa: F401 -- Run, RUNNER_VERSION and cache_key are part of this module's interface
+    FIGURE_EXTS,
+    NOTEBOOK_HTML,
+    RECORD,
+    TABLES,
+    RUNNER_VERSION,
+    InputError,
+    NotOwned,
+    Run,
+    _remember,
+    _write_record,
+    cache_key,
+    claim_dir,
+    declared_data_files,
+    is_current,
+    parameters_hash,
+    restore_last_ok,
+    run_dir,
+)
 
-RUNNER_VERSION = "1"  # bump to invalidate every cache entry
-FIGURE_EXTS = (".png", ".svg")
+# the entries a run folder from before ownership markers may hold (it is still the runner's)
+RUN_DIR_ENTRIES = ("work", "figures", "tables", "backup", "last_ok", RECORD, RECORD + ".tmp", "result.json", "result.json.tmp",
+                   NOTEBOOK_HTML, "kernel.log", "reads.log")
 
 
 # --------------------------------------------------------------------------- registry
-
-
-@dataclass(frozen=True)
-class Run:
-    """One notebook executed with one parameter set.
-
-    ``figures`` are file stems the run must write (``{param}`` placeholders are filled
-    from the effective parameters); each stem yields ``.png`` and ``.svg``.
-    ``data`` are the data-package resources the notebook reads.
-    """
-
-    name: str
-    notebook: str
-    parameters: dict = field(default_factory=dict)
-    figures: tuple[str, ...] = ()
-    data: tuple[str, ...] = ()
-
-    def with_parameters(self, overrides: dict) -> "Run":
-        return dataclasses.replace(self, parameters={**self.parameters, **overrides})
-
-    def figure_files(self) -> list[str]:
-        stems = [stem.format(**self.parameters) for stem in self.figures]
-        return sorted(stem + ext for stem in stems for ext in FIGURE_EXTS)
 
 
 def in_both_languages(name: str, notebook: str, parameters: dict | None = None, *,
@@ -169,90 +175,53 @@ def check_parameters(run: Run, root: Path, cli: list[tuple[str, str]] = ()) -> R
     return run
 
 
-# --------------------------------------------------------------------------- inputs and cache
+
+# --------------------------------------------------------------------------- one run_all.py per checkout
+
+LOCK = ".lock"
 
 
-def declared_data_files(resources: tuple[str, ...], data_dir: Path) -> list[Path]:
-    """The files behind ``resources``: each resource, its foreign-key targets, the descriptor."""
-    package = data_dir / "datapackage.json"
-    if not resources:
-        return []
-    by_name = {r["name"]: r for r in json.loads(package.read_text(encoding="utf-8"))["resources"]}
-    out, todo = {package.resolve()}, list(resources)
-    while todo:
-        name = todo.pop()
-        if name not in by_name:
-            raise ParameterError(f"registry names data resource '{name}', which {package} does not describe")
-        out.add((data_dir / by_name[name]["path"]).resolve())
-        todo.extend(fk["reference"]["resource"] for fk in by_name[name]["schema"].get("foreignKeys", []))
-    return sorted(out)
+class Busy(Exception):
+    """Another run_all.py holds the checkout's lock (and --no-wait was given)."""
 
 
-def _hash_file(h, path: Path) -> None:
-    h.update(str(path.name).encode() + b"\0")
-    h.update(path.read_bytes())
-    h.update(b"\0")
-
-
-def notebook_code(notebook: Path) -> str:
-    """The cells' types and sources: what a run depends on (outputs and metadata are not)."""
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
-    return json.dumps([[c["cell_type"], "".join(c["source"])] for c in nb["cells"]], ensure_ascii=False)
-
-
-def cache_key(run: Run, root: Path, data_dir: Path) -> str:
-    h = hashlib.sha256()
-    h.update(f"runner {RUNNER_VERSION}\0".encode())
-    h.update(notebook_code(root / run.notebook).encode())
-    h.update(json.dumps(run.parameters, sort_keys=True).encode())
-    for path in declared_data_files(run.data, data_dir):
-        _hash_file(h, path)
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".mplstyle"):
-            _hash_file(h, path)
-    requirements = root / "requirements.txt"
-    if requirements.exists():
-        _hash_file(h, requirements)
-    return h.hexdigest()
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _cache_file(build: Path, run: Run) -> Path:
-    return build / "cache" / f"{run.name}.json"
-
-
-def is_current(run: Run, key: str, build: Path, figures: Path) -> bool:
-    """Figures unchanged since a successful run with this key, whose outputs are still in build/."""
-    entry = _cache_file(build, run)
-    if not entry.exists():
-        return False
-    record = read_record(build, run)
-    if not record or record.get("key") != key or record.get("status") != "ok":
-        return False  # build/runs/<run>/ holds no successful run of these inputs (e.g. a -p override ran since)
+def _lock_holder(path: Path) -> str:
     try:
-        record = json.loads(entry.read_text(encoding="utf-8"))
-    except ValueError:
-        return False
-    if record.get("key") != key or sorted(record.get("figures", {})) != run.figure_files():
-        return False
-    for name, digest in record["figures"].items():
-        path = figures / name
-        if not path.exists() or _sha(path) != digest:
-            return False
-    return True
+        return path.read_text(encoding="utf-8").strip() or "?"
+    except OSError:
+        return "?"
 
 
-def _remember(run: Run, key: str, build: Path, figures: Path) -> None:
-    entry = _cache_file(build, run)
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    record = {"key": key, "figures": {n: _sha(figures / n) for n in run.figure_files()}}
-    tmp = entry.with_suffix(".tmp")
-    tmp.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, entry)
+def acquire_lock(build: Path, *, wait: bool, say: Callable[[str], None] = print) -> int:
+    """Hold ``build/.lock`` (returns its file descriptor; closing it releases the lock).
+
+    A lock file left by a process that died holds no ``flock`` any more: it is taken over.
+    """
+    import fcntl
+
+    path = build / LOCK
+    try:
+        build.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        what = "it is not a folder" if build.exists() and not build.is_dir() else exc.strerror or str(exc)
+        raise InputError(f"cannot use {build} as the build folder: {what}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _lock_holder(path)
+            if not wait:
+                raise Busy(f"another run_all.py (PID {holder}) is running in this checkout ({path}); "
+                           f"wait for it to end, or run without --no-wait to wait") from None
+            say(f"waiting for run_all.py PID {holder} to finish (it holds {path}) ...")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 # --------------------------------------------------------------------------- execution
@@ -267,32 +236,50 @@ class Result:
     cell: str = ""
     error: str = ""
     notebook: str = ""
+    output: str = ""  # the folder of a run with -p overrides (its figures and notebook)
 
 
-def _run_dir(build: Path, run: Run) -> Path:
-    return build / "runs" / run.name
+@dataclass
+class Job:
+    """One run to execute: where it works (``rdir``) and where its figures go (``target``;
+    None: they stay in ``rdir/figures``, as for ``--check`` and ``-p`` overrides)."""
+
+    run: Run
+    key: str
+    rdir: Path
+    target: Path | None
+
+    @property
+    def stage(self) -> Path:
+        return self.rdir / "figures"
+
+    @property
+    def executed(self) -> Path:
+        return self.rdir / Path(self.run.notebook).name
 
 
-NOTEBOOK_HTML = "notebook.html"  # the executed notebook as an HTML fragment, code hidden
-RECORD = "run.json"
+def running_cell(executed: Path) -> str:
+    """The execution count of the cell that was running when the notebook stopped ('' if none).
 
-
-def read_record(build: Path, run: Run) -> dict | None:
-    """The outcome of the last finished run of ``run`` in ``build`` (None: never finished)."""
+    That is the last code cell papermill started (it marks cells as they start and saves the
+    notebook); a cell interrupted before the kernel numbered it gets the next number.
+    """
     try:
-        return json.loads((_run_dir(build, run) / RECORD).read_text(encoding="utf-8"))
+        nb = json.loads(executed.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
+        return ""
+    last, started = 0, ""
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        if (cell.get("metadata", {}).get("papermill") or {}).get("start_time"):
+            started = str(cell.get("execution_count") or last + 1)
+        last = cell.get("execution_count") or last
+    return started
 
 
-def _write_record(run: Run, key: str, res: Result, build: Path, figure_dir: Path) -> None:
-    rdir = _run_dir(build, run)
-    record = {"run": run.name, "key": key, "status": res.status, "cell": res.cell, "error": res.error,
-              "parameters": run.parameters, "notebook": Path(run.notebook).name,
-              "figures": {n: _sha(figure_dir / n) for n in run.figure_files()} if res.status == "ok" else {}}
-    tmp = rdir / (RECORD + ".tmp")
-    tmp.write_text(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, rdir / RECORD)
+def _one_line(text: str) -> str:
+    return text.strip().splitlines()[0][:300] if text.strip() else ""
 
 
 def _render_html(executed: Path, rdir: Path) -> None:
@@ -300,54 +287,11 @@ def _render_html(executed: Path, rdir: Path) -> None:
     try:
         from .report import notebook_fragment
 
-        (rdir / NOTEBOOK_HTML).write_text(notebook_fragment(executed), encoding="utf-8")
+        tmp = rdir / (NOTEBOOK_HTML + ".tmp")
+        tmp.write_text(notebook_fragment(executed), encoding="utf-8")
+        os.replace(tmp, rdir / NOTEBOOK_HTML)
     except Exception as exc:  # noqa: BLE001 -- the report says the page is missing; the run stands
         print(f"could not render {executed} to HTML: {type(exc).__name__}: {exc}", file=sys.stderr)
-
-
-def _child(run: Run, root: Path, build: Path, data_dir: Path, result_path: Path) -> None:
-    """Body of the forked worker: execute one notebook, write a JSON result, exit."""
-    os.setpgrp()  # Ctrl-C reaches the parent only; the parent stops the workers itself
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    out: dict = {"status": "failed"}
-    try:
-        import papermill  # noqa: F401 -- imported in the parent already when preloaded
-        from papermill.exceptions import PapermillExecutionError
-
-        rdir = _run_dir(build, run)
-        work, stage = rdir / "work", rdir / "figures"
-        for d in (work, stage):
-            shutil.rmtree(d, ignore_errors=True)
-            d.mkdir(parents=True)
-        # The kernel inherits this stderr: its warnings go to a log beside the run, not the terminal.
-        log_fd = os.open(rdir / "kernel.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        os.dup2(log_fd, 2)
-        reads = rdir / "reads.log"
-        reads.unlink(missing_ok=True)
-        os.environ.update({
-            "VNJP_FIGURES_DIR": str(stage),
-            "VNJP_DATA_DIR": str(data_dir),
-            "VNJP_BUILD_DIR": str(build),
-            "VNJP_READS_LOG": str(reads),
-            "MPLBACKEND": "Agg",
-            "PYTHONHASHSEED": "0",
-        })
-        executed = rdir / Path(run.notebook).name
-        try:
-            papermill.execute_notebook(
-                str(root / run.notebook), str(executed), parameters=run.parameters,
-                cwd=str(work), kernel_name="python3", progress_bar=False, log_output=False,
-            )
-            out = {"status": "ok"}
-        except PapermillExecutionError as exc:
-            out = {"status": "failed", "cell": str(exc.exec_count or exc.cell_index),
-                   "error": f"{exc.ename}: {exc.evalue}".splitlines()[0][:300]}
-        if executed.exists():
-            _render_html(executed, rdir)
-    except BaseException as exc:  # noqa: BLE001 -- report anything, the parent decides
-        out = {"status": "failed", "error": f"{type(exc).__name__}: {exc}".splitlines()[0][:300]}
-    result_path.write_text(json.dumps(out), encoding="utf-8")
-    os._exit(0)
 
 
 def _descendants(pid: int) -> list[int]:
@@ -367,23 +311,252 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
-def _kill_tree(pid: int) -> None:
-    for p in [*_descendants(pid), pid]:
+def _kill_tree(pid: int, *, include_self: bool = True) -> None:
+    for p in [*_descendants(pid), *([pid] if include_self else [])]:
         try:
             os.kill(p, signal.SIGKILL)
-        except ProcessLookupError:
+        except (ProcessLookupError, PermissionError):
             pass
 
 
-def _finish(run: Run, raw: dict, seconds: float, root: Path, build: Path, figures: Path,
-            data_dir: Path, promote: bool) -> Result:
-    rdir = _run_dir(build, run)
-    executed = rdir / Path(run.notebook).name
+def _die_with_parent(sig: int) -> None:
+    """Ask Linux to send ``sig`` to this process when its parent dies (best effort)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, sig, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _write_result(path: Path, out: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(out), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _child(job: Job, root: Path, data_dir: Path, result_path: Path, parent: int, timeout: float | None,
+           close_fds: tuple[int, ...], build: Path) -> None:
+    """Body of the forked worker: execute one notebook, write a JSON result, exit."""
+    os.setpgrp()  # Ctrl-C reaches the parent only; the parent stops the workers itself
+    for fd in close_fds:  # the checkout lock stays with the parent alone
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    me = os.getpid()
+    os.chdir(job.rdir)  # a worker is found (and cleaned up) by where it works
+
+    def stop(code: int) -> None:
+        _kill_tree(me, include_self=False)  # the kernel (its own session) and anything it started
+        os._exit(code)
+
+    signal.signal(signal.SIGTERM, lambda *_: stop(143))
+    _die_with_parent(signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the line above
+        stop(1)
+    timed_out = threading.Event()
+    started = time.monotonic()
+
+    def watchdog() -> None:
+        killed_at = None
+        while True:
+            time.sleep(0.2)
+            if os.getppid() != parent:
+                stop(1)
+            now = time.monotonic()
+            if timeout is not None and killed_at is None and now - started > timeout:
+                timed_out.set()
+                killed_at = now
+                _kill_tree(me, include_self=False)  # papermill then sees a dead kernel and returns
+            if killed_at is not None and now - killed_at > 20:  # it did not: end here
+                _write_result(result_path, {"status": "timeout", "cell": running_cell(job.executed),
+                                            "error": f"timed out after {timeout:g} s"})
+                stop(0)
+
+    threading.Thread(target=watchdog, daemon=True).start()
+    out: dict = {"status": "failed"}
+    try:
+        import papermill  # noqa: F401 -- imported in the parent already when preloaded
+        from papermill.exceptions import PapermillExecutionError
+
+        rdir = job.rdir
+        # The kernel inherits this stderr: its warnings go to a log beside the run, not the terminal.
+        log_fd = os.open(rdir / "kernel.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(log_fd, 2)
+        reads = rdir / "reads.log"
+        reads.unlink(missing_ok=True)
+        os.environ.update({
+            "VNJP_FIGURES_DIR": str(job.stage),
+            "VNJP_TABLES_DIR": str(rdir / TABLES),  # the data behind each figure, for the report
+            "VNJP_DATA_DIR": str(data_dir),
+            "VNJP_BUILD_DIR": str(build),
+            "VNJP_READS_LOG": str(reads),
+            "MPLBACKEND": "Agg",
+            "PYTHONHASHSEED": "0",
+        })
+        try:
+            papermill.execute_notebook(
+                str(root / job.run.notebook), str(job.executed), parameters=job.run.parameters,
+                cwd=str(rdir / "work"), kernel_name="python3", progress_bar=False, log_output=False,
+            )
+            out = {"status": "ok"}
+        except PapermillExecutionError as exc:
+            out = {"status": "failed", "cell": str(exc.exec_count or exc.cell_index),
+                   "error": _one_line(f"{exc.ename}: {exc.evalue}")}
+        except Exception as exc:  # noqa: BLE001 -- a dead kernel, a kernel that never started, ...
+            cell = running_cell(job.executed)
+            if timed_out.is_set():
+                out = {"status": "timeout", "cell": cell, "error": f"timed out after {timeout:g} s"}
+            else:
+                name = type(exc).__name__
+                what = "the kernel died" if name == "DeadKernelError" else "the notebook stopped"
+                out = {"status": "failed", "cell": cell,
+                       "error": _one_line(f"{what}{' in cell ' + cell if cell else ''} ({name}: {exc})")}
+        if job.executed.exists():
+            _render_html(job.executed, rdir)
+    except BaseException as exc:  # noqa: BLE001 -- report anything, the parent decides
+        out = {"status": "failed", "error": _one_line(f"{type(exc).__name__}: {exc}")}
+    _write_result(result_path, out)
+    stop(0)
+
+
+class ForkExecutor:
+    """Executes jobs in forked worker processes, at most ``jobs`` at once.
+
+    The seam between the runner and whatever runs notebooks: :meth:`results` takes the jobs
+    (each with its run, its folder prepared by the caller) and yields ``(job, raw, seconds)``
+    as each ends, where ``raw`` is ``{"status": "ok"|"failed"|"timeout", "cell": ..., "error": ...}``
+    and the job's folder holds the executed notebook and its staged figures. Closing the
+    iterator (or Ctrl-C inside it) stops every worker still running. Another executor (e.g. on
+    Dask) only has to offer the same method.
+    """
+
+    def __init__(self, *, root: Path, data_dir: Path, jobs: int, timeout: float | None,
+                 close_fds: tuple[int, ...] = (), build: Path | None = None):
+        self.root, self.data_dir, self.jobs, self.timeout = root, data_dir, max(1, jobs), timeout
+        self.build = build or paths.build_dir()
+        self.close_fds = close_fds
+
+    GRACE = 30.0  # the worker enforces the timeout; the parent kills it only this much later
+
+    def results(self, jobs: list[Job]) -> Iterator[tuple[Job, dict, float]]:
+        import multiprocessing
+
+        import papermill  # noqa: F401 -- load once here; forked workers inherit it
+        from nbconvert import HTMLExporter  # noqa: F401 -- likewise, for the notebook pages
+
+        ctx = multiprocessing.get_context("fork")
+        todo = list(jobs)
+        active: dict[str, tuple] = {}
+        try:
+            while todo or active:
+                while todo and len(active) < self.jobs:
+                    job = todo.pop(0)
+                    result_path = job.rdir / "result.json"
+                    proc = ctx.Process(target=_child, args=(job, self.root, self.data_dir, result_path, os.getpid(),
+                                                            self.timeout, self.close_fds, self.build))
+                    proc.start()
+                    active[job.run.name] = (job, proc, time.monotonic(), result_path)
+                time.sleep(0.02)
+                for name, (job, proc, started, result_path) in list(active.items()):
+                    elapsed = time.monotonic() - started
+                    if proc.is_alive():
+                        if self.timeout is None or elapsed <= self.timeout + self.GRACE:
+                            continue
+                        _kill_tree(proc.pid)
+                        proc.join()
+                        raw = {"status": "timeout", "cell": running_cell(job.executed),
+                               "error": f"timed out after {self.timeout:g} s"}
+                        if job.executed.exists() and not (job.rdir / NOTEBOOK_HTML).exists():
+                            _render_html(job.executed, job.rdir)
+                    else:
+                        proc.join()
+                        _kill_tree(proc.pid)  # a kernel left behind by a crashed worker
+                        try:
+                            raw = json.loads(result_path.read_text())
+                        except (OSError, ValueError):
+                            raw = {"status": "failed", "cell": running_cell(job.executed),
+                                   "error": f"worker exited with code {proc.exitcode}"}
+                    del active[name]
+                    yield job, raw, elapsed
+        finally:
+            for job, proc, _started, _rp in active.values():
+                _kill_tree(proc.pid)
+                proc.join()
+
+
+# --------------------------------------------------------------------------- promotion
+
+
+class PromoteError(Exception):
+    """The figures of a run could not all be promoted; none was changed."""
+
+
+def _replace_into(src: Path, dst: Path) -> None:
+    try:
+        os.replace(src, dst)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        tmp = dst.with_name(f".{dst.name}.vnjp-tmp")  # across file systems: copy beside, then rename
+        try:
+            shutil.copyfile(src, tmp)
+            os.replace(tmp, dst)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+def promote_set(names: list[str], stage: Path, target: Path, backup: Path) -> None:
+    """Move ``stage/<names>`` into ``target``: all of them, or, if one fails, none.
+
+    The files they replace are copied to ``backup`` first; when a replacement fails, those
+    already replaced are restored from there (and new ones removed), and :class:`PromoteError`
+    says which file could not be written.
+    """
+    def where(exc: OSError, path: Path) -> str:
+        return f"{path}: {exc.strerror or type(exc).__name__}"
+
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PromoteError(f"cannot write the figures folder {where(exc, target)}") from None
+    shutil.rmtree(backup, ignore_errors=True)  # inside the run's own folder
+    backup.mkdir(parents=True)
+    for name in names:
+        old = target / name
+        try:
+            if old.is_file():
+                shutil.copyfile(old, backup / name)
+        except OSError as exc:
+            raise PromoteError(f"cannot back up {where(exc, old)}; no figure was changed") from None
+    done: list[str] = []
+    for name in names:
+        try:
+            _replace_into(stage / name, target / name)
+        except OSError as exc:
+            undone = []
+            for prev in reversed(done):
+                try:
+                    if (backup / prev).exists():
+                        _replace_into(backup / prev, target / prev)
+                    else:
+                        (target / prev).unlink()
+                except OSError:
+                    undone.append(prev)
+            tail = (f"; could not restore {', '.join(undone)} (copies in {backup})" if undone
+                    else "; no figure was changed")
+            raise PromoteError(f"cannot replace {where(exc, target / name)}{tail}") from None
+        done.append(name)
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def _finish(job: Job, raw: dict, seconds: float, data_dir: Path) -> Result:
+    run, rdir = job.run, job.rdir
     res = Result(run.name, raw.get("status", "failed"), seconds, 0, raw.get("cell", ""), raw.get("error", ""),
-                 str(executed) if executed.exists() else "")
+                 str(job.executed) if job.executed.exists() else "")
     if res.status != "ok":
         return res
-    stage = rdir / "figures"
+    stage = job.stage
     written = sorted(p.name for p in stage.iterdir() if not p.name.startswith("."))
     expected = run.figure_files()
     if written != expected:
@@ -403,80 +576,81 @@ def _finish(run: Run, raw: dict, seconds: float, root: Path, build: Path, figure
         res.status = "failed"
         res.error = f"read data not declared in the registry: {', '.join(undeclared)}"
         return res
-    if promote:
-        figures.mkdir(parents=True, exist_ok=True)
-        for name in written:
-            os.replace(stage / name, figures / name)
+    if job.target is not None:
+        try:
+            promote_set(written, stage, job.target, rdir / "backup")
+        except PromoteError as exc:
+            res.status, res.error = "failed", _one_line(str(exc))
+            return res
     res.figures = len(written)
     return res
 
 
-def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir: Path, jobs: int,
-            timeout: float | None, force: bool, promote: bool = True, progress: bool = False) -> list[Result]:
-    """Execute ``runs`` (skipping current ones unless ``force``), at most ``jobs`` at once."""
-    import multiprocessing
+def _digests(names: list[str], folder: Path) -> dict[str, str]:
+    import hashlib
 
+    return {n: hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in names}
+
+
+def _prepare(job: Job) -> None:
+    """Make the run's folder ready: ours (marked), with a clean work and staging folder."""
+    claim_dir(job.rdir, "run folder", RUN_DIR_ENTRIES)
+    for stale in (job.rdir / "result.json", job.rdir / RECORD, job.rdir / NOTEBOOK_HTML):
+        stale.unlink(missing_ok=True)
+    for d in (job.rdir / "work", job.stage, job.rdir / TABLES):
+        shutil.rmtree(d, ignore_errors=True)  # inside a folder the runner owns
+        d.mkdir(parents=True)
+
+
+def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir: Path, jobs: int,
+            timeout: float | None, force: bool, promote: bool = True, progress: bool = False,
+            place: Callable[[Run], Path] | None = None, executor=None, close_fds: tuple[int, ...] = ()) -> list[Result]:
+    """Execute ``runs`` (skipping current ones unless ``force``), at most ``jobs`` at once.
+
+    ``place`` gives each run's folder (default ``build/runs/<run>``); with ``promote`` its
+    figures go to ``figures``, otherwise they stay in the folder's ``figures/``.
+    """
+    place = place or (lambda run: run_dir(build, run))
     results: dict[str, Result] = {}
-    todo: deque[tuple[Run, str]] = deque()
+    todo: list[Job] = []
     for run in runs:
-        key = cache_key(run, root, data_dir)
-        if not force and is_current(run, key, build, figures):
-            results[run.name] = Result(run.name, "skipped", figures=0)
-        else:
-            todo.append((run, key))
+        rdir = place(run)
+        job = Job(run, cache_key(run, root, data_dir), rdir, figures if promote else None)
+        if not force and is_current(run, job.key, rdir, job.target or job.stage):
+            restore_last_ok(rdir, run)
+            results[run.name] = Result(run.name, "skipped")
+            continue
+        try:
+            _prepare(job)
+        except NotOwned as exc:
+            results[run.name] = Result(run.name, "failed", error=_one_line(str(exc)))
+            continue
+        todo.append(job)
     total, done = len(todo), 0
     if todo:
-        import papermill  # noqa: F401 -- load once here; forked workers inherit it
-        from nbconvert import HTMLExporter  # noqa: F401 -- likewise, for the notebook pages
-
-        ctx = multiprocessing.get_context("fork")
-        active: dict[str, tuple] = {}
+        executor = executor or ForkExecutor(root=root, data_dir=data_dir, jobs=jobs, timeout=timeout,
+                                            close_fds=close_fds, build=build)
+        finished: set[str] = set()
+        stream = executor.results(todo)
         try:
-            while todo or active:
-                while todo and len(active) < max(1, jobs):
-                    run, key = todo.popleft()
-                    rdir = _run_dir(build, run)
-                    rdir.mkdir(parents=True, exist_ok=True)
-                    result_path = rdir / "result.json"
-                    for stale in (result_path, rdir / RECORD, rdir / NOTEBOOK_HTML):
-                        stale.unlink(missing_ok=True)
-                    proc = ctx.Process(target=_child, args=(run, root, build, data_dir, result_path))
-                    proc.start()
-                    active[run.name] = (run, key, proc, time.monotonic(), result_path)
-                time.sleep(0.02)
-                for name, (run, key, proc, started, result_path) in list(active.items()):
-                    elapsed = time.monotonic() - started
-                    if proc.is_alive():
-                        if timeout is not None and elapsed > timeout:
-                            _kill_tree(proc.pid)
-                            proc.join()
-                            res = _finish(run, {"status": "timeout", "error": f"timed out after {timeout:g} s"},
-                                          elapsed, root, build, figures, data_dir, promote)
-                            _write_record(run, key, res, build, figures)
-                        else:
-                            continue
-                    else:
-                        proc.join()
-                        _kill_tree(proc.pid)  # a kernel left behind by a crashed worker
-                        raw = (json.loads(result_path.read_text()) if result_path.exists()
-                               else {"status": "failed", "error": f"worker exited with code {proc.exitcode}"})
-                        res = _finish(run, raw, elapsed, root, build, figures, data_dir, promote)
-                        _write_record(run, key, res, build, figures if promote else _run_dir(build, run) / "figures")
-                        if res.status == "ok" and promote:
-                            _remember(run, key, build, figures)
-                    del active[name]
-                    results[name] = res
+            with contextlib.closing(stream):
+                for job, raw, seconds in stream:
+                    res = _finish(job, raw, seconds, data_dir)
+                    folder = job.target or job.stage
+                    digests = _digests(job.run.figure_files(), folder) if res.status == "ok" else {}
+                    _write_record(job.run, job.key, res.status, res.cell, res.error, job.rdir, digests)
+                    if res.status == "ok":
+                        _remember(job.run, job.rdir)
+                    results[job.run.name] = res
+                    finished.add(job.run.name)
                     done += 1
                     if progress:
                         print(f"[{done}/{total}] {res.run}: {res.status} ({res.seconds:.1f} s)", file=sys.stderr,
                               flush=True)
         except KeyboardInterrupt:
-            for name, (run, _key, proc, started, _rp) in active.items():
-                _kill_tree(proc.pid)
-                proc.join()
-                results[name] = Result(name, "interrupted", time.monotonic() - started)
-            for run, _key in todo:
-                results[run.name] = Result(run.name, "interrupted")
+            for job in todo:
+                if job.run.name not in finished:
+                    results[job.run.name] = Result(job.run.name, "interrupted")
             raise Interrupted([results[r.name] for r in runs if r.name in results]) from None
     return [results[r.name] for r in runs]
 
@@ -499,6 +673,9 @@ def summary_table(results: list[Result]) -> str:
     for row in [header, *rows]:
         cells = [row[i].ljust(widths[i]) for i in range(len(widths))] + [row[-1]]
         lines.append("  ".join(cells).rstrip())
+    for r in results:
+        if r.output:
+            lines.append(f"figures and notebook of {r.run} with -p overrides: {r.output}")
     failed = [r for r in results if r.status in ("failed", "timeout")]
     for r in failed:
         if r.notebook:
@@ -506,22 +683,41 @@ def summary_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def compare_figures(produced: Path, committed: Path, expected: list[str], all_runs: bool) -> list[str]:
-    """Names of figures whose bytes differ, are missing, or are committed but produced by no run."""
-    problems = []
+def git_tracked(folder: Path) -> set[str] | None:
+    """Names of the files in ``folder`` that git tracks; None when that cannot be told (no git)."""
+    try:
+        proc = subprocess.run(["git", "ls-files", "-z", "--", "."], cwd=folder, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0:
+        return None
+    return {Path(p).name for p in proc.stdout.decode("utf-8", "replace").split("\0") if p and "/" not in p}
+
+
+def compare_figures(produced: Path, committed: Path, expected: list[str], all_runs: bool,
+                    tracked: set[str] | None = None) -> tuple[list[str], list[str]]:
+    """Problems (figures whose bytes differ, are missing, or are committed but produced by no run)
+    and notes (untracked files no registered run produces; ``tracked`` None: not a git checkout,
+    so every file present counts as committed)."""
+    problems, notes = [], []
     for name in expected:
         new, old = produced / name, committed / name
         if not new.exists():
             problems.append(f"{name}: not produced")
         elif not old.exists():
             problems.append(f"{name}: not committed in {committed.name}/")
+        elif tracked is not None and name not in tracked:
+            problems.append(f"{name}: in {committed.name}/ but not committed (untracked)")
         elif new.read_bytes() != old.read_bytes():
             problems.append(f"{name}: differs from the committed file")
     if all_runs and committed.exists():
         for path in sorted(committed.iterdir()):
             if path.suffix in FIGURE_EXTS and path.name not in expected:
-                problems.append(f"{path.name}: committed but produced by no registered run")
-    return problems
+                if tracked is None or path.name in tracked:
+                    problems.append(f"{path.name}: committed but produced by no registered run")
+                else:
+                    notes.append(f"{path.name}: untracked, produced by no registered run (not a committed figure)")
+    return problems, notes
 
 
 # --------------------------------------------------------------------------- command line
@@ -535,7 +731,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only", nargs="+", metavar="RUN",
                    help="run only these runs (names from --list; a name without -en/-vi selects both languages)")
     p.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                   help="override a notebook parameter for the selected runs (checked against its parameters cell)")
+                   help="override a notebook parameter for the selected runs (checked against its parameters cell); "
+                        "figures and notebook then go to build/overrides/, never to figures/")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers (default: CPU count)")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds allowed for one whole notebook (default 600)")
     p.add_argument("--force", action="store_true", help="run even when inputs are unchanged")
@@ -544,8 +741,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "exit 1 naming any that differ")
     p.add_argument("--report", metavar="DIR", type=Path,
                    help="where to assemble the report (default: build/report; with --check, no report "
-                        "unless DIR is given: then it shows what the check regenerated)")
+                        "unless DIR is given: then it shows what the check regenerated). DIR must be new, "
+                        "empty or a report folder run_all.py wrote")
     p.add_argument("--no-report", action="store_true", help="do not assemble the report")
+    p.add_argument("--no-wait", action="store_true",
+                   help="if another run_all.py is running in this checkout, exit 2 instead of waiting for it")
+    p.add_argument("--verbose", action="store_true", help="show the traceback of an unexpected error")
     return p
 
 
@@ -571,12 +772,27 @@ def format_registry(registry: list[Run]) -> str:
     return "\n".join(lines)
 
 
+
 def main(registry: list[Run], argv: list[str] | None = None, *, root: Path | None = None) -> int:
     args = build_parser().parse_args(argv)
-    root = Path(root or paths.ROOT)
-    data_dir = paths.data_dir()
-    build = paths.build_dir()
-    figures = paths.figures_dir()
+    try:
+        return _main(registry, args, Path(root or paths.ROOT))
+    except (InputError, NotOwned, Busy) as exc:
+        print(f"error: {_one_line(str(exc))}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # e.g. build/ cannot be written
+        if args.verbose:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc} (run with --verbose for the traceback)", file=sys.stderr)
+        return 2
+
+
+def _main(registry: list[Run], args: argparse.Namespace, root: Path) -> int:
+    root = root.absolute()  # workers change directory
+    data_dir = paths.data_dir().absolute()
+    build = paths.build_dir().absolute()
+    figures = paths.figures_dir().absolute()
     if args.list:
         print(format_registry(registry))
         return 0
@@ -590,24 +806,42 @@ def main(registry: list[Run], argv: list[str] | None = None, *, root: Path | Non
     if report_dir is not None and args.parameter:
         print("report not assembled: -p overrides make runs the registry does not describe", file=sys.stderr)
         report_dir = None
+    if report_dir is not None:
+        from .records import check_owned
+        from .report import REPORT_ENTRIES, STAMP
+
+        check_owned(report_dir, "report folder", REPORT_ENTRIES, signature=STAMP)  # refuse before running anything
+    lock = acquire_lock(build, wait=not args.no_wait, say=lambda m: print(m, file=sys.stderr, flush=True))
+    try:
+        return _locked(registry, runs, args, root, data_dir, build, figures, report_dir, progress, lock)
+    finally:
+        os.close(lock)
+
+
+def _locked(registry, runs, args, root, data_dir, build, figures, report_dir, progress, lock) -> int:
+    common = dict(root=root, data_dir=data_dir, jobs=args.jobs, timeout=args.timeout, progress=progress,
+                  close_fds=(lock,))
     try:
         if args.check:
-            with tempfile.TemporaryDirectory(prefix="check-", dir=_ensure(build)) as tmp:
+            with tempfile.TemporaryDirectory(prefix="check-", dir=build) as tmp:
                 check_build = Path(tmp)
-                results = execute(runs, root=root, build=check_build, figures=check_build / "unused",
-                                  data_dir=data_dir, jobs=args.jobs, timeout=args.timeout, force=True,
-                                  promote=False, progress=progress)
+                results = execute(runs, build=check_build, figures=check_build / "unused", force=True,
+                                  promote=False, **common)
                 produced = check_build / "all-figures"
                 produced.mkdir()
                 for r in runs:
-                    stage = _run_dir(check_build, r) / "figures"
+                    stage = run_dir(check_build, r) / "figures"
                     if stage.exists():
                         for f in stage.iterdir():
                             shutil.copy2(f, produced / f.name)
                 print(summary_table(results))
-                report_ok = report_dir is None or _report(registry, root, check_build, produced, data_dir, report_dir)
+                report_ok = report_dir is None or _report(registry, root, check_build, produced, data_dir, report_dir,
+                                                          args.verbose)
                 expected = sorted({f for r in runs for f in r.figure_files()})
-                problems = compare_figures(produced, figures, expected, all_runs=not args.only)
+                problems, notes = compare_figures(produced, figures, expected, all_runs=not args.only,
+                                                  tracked=git_tracked(figures) if figures.is_dir() else None)
+                for note in notes:
+                    print(f"note: {note}")
                 if any(r.status not in ("ok",) for r in results):
                     problems.append("some runs failed (see the table above)")
                 if not report_ok:
@@ -617,30 +851,36 @@ def main(registry: list[Run], argv: list[str] | None = None, *, root: Path | Non
                     return 1
                 print(f"all {len(expected)} figures match the committed files")
                 return 0
-        results = execute(runs, root=root, build=build, figures=figures, data_dir=data_dir, jobs=args.jobs,
-                          timeout=args.timeout, force=args.force, progress=progress)
+        if args.parameter:
+            places = {r.name: build / "overrides" / f"{r.name}-{parameters_hash(r.parameters)}" for r in runs}
+            results = execute(runs, build=build, figures=figures, force=args.force, promote=False,
+                              place=lambda r: places[r.name], **common)
+            for res in results:
+                res.output = str(places[res.run])
+        else:
+            results = execute(runs, build=build, figures=figures, force=args.force, **common)
     except Interrupted as exc:
         print(summary_table(exc.results))
         print("interrupted: figures of unfinished runs were left as they were", file=sys.stderr)
         return 130
     print(summary_table(results))
-    report_ok = report_dir is None or _report(registry, root, build, figures, data_dir, report_dir)
+    report_ok = report_dir is None or _report(registry, root, build, figures, data_dir, report_dir, args.verbose)
     return 0 if report_ok and all(r.status in ("ok", "skipped") for r in results) else 1
 
 
-def _report(registry: list[Run], root: Path, build: Path, figures: Path, data_dir: Path, out: Path) -> bool:
+def _report(registry: list[Run], root: Path, build: Path, figures: Path, data_dir: Path, out: Path,
+            verbose: bool = False) -> bool:
     """Assemble the report of the whole registry from what the runs left in ``build``; print where it is."""
     from . import report
 
     try:
         built = report.assemble(registry, root=root, build=build, figures=figures, data_dir=data_dir, out=out)
     except Exception as exc:  # noqa: BLE001 -- say what went wrong; the figures stand
-        print(f"report not assembled: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if verbose:
+            import traceback
+
+            traceback.print_exc()
+        print(f"report not assembled: {type(exc).__name__}: {_one_line(str(exc))}", file=sys.stderr)
         return False
     print(built.summary())
     return True
-
-
-def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
