@@ -520,3 +520,40 @@ def test_claims_selectors_counted():
     if _int(match.group(1)) != int((selectors == "").sum()):
         problems.append(mismatch(line, "claims without selector", match.group(1), int((selectors == "").sum())))
     assert problems == [], "\n".join(problems)
+
+
+SHARED_PACK = ROOT.parent / "shared" / "sources"
+
+
+@pytest.mark.skipif(not SHARED_PACK.exists(), reason="shared/ source pack not beside the repository")
+def test_uncited_pack_sources_by_pack_file():
+    """'17 are cited by no row ... (6 residents, 8 economy) or their event now cites a seed (3)': each uncited
+    source's URL is found in the pack file it came from (stocks = residents, economy, timeline)."""
+    sources = data.load("sources")
+    cited: set[str] = set()
+    for name in data.resource_names():
+        frame = data.load(name)
+        if name != "sources" and "source_id" in frame.columns:
+            cited |= set(frame["source_id"])
+    urls = {f: set(pd.read_csv(SHARED_PACK / f"{f}.csv", dtype=str)["source_url"]) for f in ["stocks", "economy", "timeline"]}
+    uncited = sources[~sources["source_id"].isin(cited)]
+    computed = {f: int(uncited["url"].isin(u).sum()) for f, u in urls.items()}
+    match, line = find("Rows left out, and suspect rows", r"left out \(" + NUM + r" residents, " + NUM
+                       + r" economy\) or their event now cites a seed \(" + NUM + r"\)")
+    stated = dict(zip(["stocks", "economy", "timeline"], (_int(g) for g in match.groups())))
+    assert stated == computed, mismatch(line, "uncited pack sources by pack file", stated, computed)
+    assert sum(computed.values()) == len(uncited), "an uncited source is in none of the three pack files"
+
+
+@pytest.mark.skipif(not SHARED_PACK.exists(), reason="shared/ source pack not beside the repository")
+def test_pack_flows_now_in_arrivals():
+    """'12 of them, trainees' new entries, are now rows of `arrivals_japan`': pack stocks rows (URL and value)
+    that an arrivals_japan row repeats."""
+    urls = data.load("sources").set_index("source_id")["url"]
+    arrivals = data.load("arrivals_japan")
+    pack = pd.read_csv(SHARED_PACK / "stocks.csv", dtype=str)
+    pack_keys = set(zip(pack["source_url"], pd.to_numeric(pack["value"], errors="coerce")))
+    computed = sum((urls[r.source_id], float(r.value)) in pack_keys for r in arrivals.itertuples())
+    match, line = find("Rows left out, and suspect rows", NUM + r" of them, trainees' new entries, are now rows of "
+                       r"`arrivals_japan`")
+    assert _int(match.group(1)) == computed, mismatch(line, "pack flows now in arrivals_japan", match.group(1), computed)
