@@ -77,8 +77,8 @@ from .records import (  # noqa: F401 -- Run, RUNNER_VERSION and cache_key are pa
 )
 
 # the entries a run folder from before ownership markers may hold (it is still the runner's)
-RUN_DIR_ENTRIES = ("work", "figures", "tables", "backup", "last_ok", RECORD, RECORD + ".tmp", "result.json", "result.json.tmp",
-                   NOTEBOOK_HTML, "kernel.log", "reads.log")
+RUN_DIR_ENTRIES = ("work", "figures", TABLES, "backup", "last_ok", RECORD, RECORD + ".tmp", "result.json",
+                   "result.json.tmp", NOTEBOOK_HTML, "kernel.log", "reads.log")
 
 
 # --------------------------------------------------------------------------- registry
