@@ -162,3 +162,18 @@ def test_no_data_figure_needs_no_rows_and_says_so(tmp_path):
     with pytest.raises(ValueError):  # an ordinary figure with no rows is still an error
         figures.save(fig, "bad", "en", pd.DataFrame({"source_id": []}), alt="x", out_dir=tmp_path)
     plt.close("all")
+
+
+def test_executed_notebook_holds_the_png_of_each_saved_figure(project):
+    """run_all's executed notebook (build/runs/<run>/) carries the figure inline, byte for byte."""
+    from vnjp.runner import Run, main
+
+    run = Run("ok-en", "notebooks/ok.ipynb", {"label": "a", "lang": "en"}, ("fixture_{label}_{lang}",),
+              ("departures",))
+    assert main([run], ["--no-report"], root=project) == 0
+    executed = json.loads((project / "build" / "runs" / "ok-en" / "ok.ipynb").read_text(encoding="utf-8"))
+    pngs = [o["data"]["image/png"] for c in executed["cells"] if c["cell_type"] == "code"
+            for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    import base64
+
+    assert [base64.b64decode(p) for p in pngs] == [(project / "figures" / "fixture_a_en.png").read_bytes()]

@@ -126,8 +126,8 @@ def check_parameters(run: Run, root: Path, cli: list[tuple[str, str]] = ()) -> R
         try:
             overrides[name] = parse_cli_value(declared[name], text)
         except (ValueError, SyntaxError):
-            raise ParameterError(f"run '{run.name}': parameter '{name}' = '{text}' is not of type "
-                                 f"{declared[name].get('type', 'str')}: {params.describe(declared[name])}") from None
+            raise ParameterError(f"run '{run.name}': parameter '{name}' expects {declared[name].get('type', 'str')}, "
+                                 f"got '{text}' (domain: {params.describe(declared[name])})") from None
     run = run.with_parameters(overrides)
     for name, value in run.parameters.items():
         if name not in declared:

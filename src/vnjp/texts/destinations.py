@@ -105,13 +105,11 @@ TEXT = {
     # any year / range of the domain (vnjp.params): what the figure draws when part of it has no rows
     "destinations_subtitle_some": {
         "en": "Top {n} markets; dark: women, light: men, grey: women not stated; label: total and women's share",
-        "vi": "{n} thị trường lớn nhất; đậm: lao động nữ, nhạt: lao động nam, xám: không có số liệu lao động nữ; "
-              "nhãn: tổng số và tỷ lệ nữ",
+        "vi": "{n} thị trường lớn nhất; đậm: nữ, nhạt: nam, xám: không rõ số nữ; nhãn: tổng số và tỷ lệ nữ",
     },
     "destinations_subtitle_none": {
-        "en": "Top {n} markets; the sources state no women by market for {year}, so bars are not split; label: total",
-        "vi": "{n} thị trường lớn nhất; nguồn không nêu số lao động nữ theo thị trường năm {year} nên các thanh "
-              "không chia theo giới; nhãn: tổng số",
+        "en": "Top {n} markets; no count of women by market for {year}, so bars are not split; label: total",
+        "vi": "{n} thị trường lớn nhất; không có số lao động nữ theo thị trường năm {year}; nhãn: tổng số",
     },
     "women_not_stated": {"en": "women not stated", "vi": "không có số liệu lao động nữ"},
     "destinations_alt_any": {

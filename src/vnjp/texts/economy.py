@@ -149,4 +149,8 @@ TEXT = {
         "en": "The data hold no {what} for {start}–{end}.",
         "vi": "Dữ liệu không có {what} cho {start}–{end}.",
     },
+    "context_none": {
+        "en": "workers sent to Japan, customs trade total, registered FDI or remittances",
+        "vi": "số lao động sang Nhật Bản, tổng kim ngạch thương mại theo hải quan, vốn FDI đăng ký hay kiều hối",
+    },
 }
