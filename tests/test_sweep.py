@@ -40,9 +40,9 @@ GRID = [
     (DEST, {"year": 1999, "top_n": 1}),  # first year with a total
     (DEST, {"start_year": 2010, "end_year": 2010, "lang": "vi"}),  # one year, no market counts
     (DEST, {"start_year": 2024, "end_year": 2025, "rank_cutoff": 4}),  # last years: no plan, no women
-    (ECON, {"start_year": 1975, "end_year": 1975}),  # first year: nothing to draw
+    (ECON, {"start_year": 1975, "end_year": 1975, "oda_start_year": 1975}),  # first year: nothing to draw
     (ECON, {"start_year": 2025, "end_year": 2025, "lang": "vi"}),  # last year
-    (ECON, {"start_year": 1980, "end_year": 1990, "lang": "vi"}),
+    (ECON, {"start_year": 1980, "end_year": 1990, "oda_start_year": 1980, "lang": "vi"}),
     (ECON, {"oda_start_year": 2020}),  # no annual ODA loan after 2020
     (ECON, {"start_year": 2010, "end_year": 2020, "oda_start_year": 2010}),
     (ECON, {"lang": "vi"}),
