@@ -7,6 +7,9 @@ injected after the parameters cell, as papermill does; see ``sweep_tools``), sav
 a kernel per combination would cost seconds each. ``run_all.py --check`` covers the byte-exact
 files of the registered values. Grid: the edges of each domain (first and last year with data, a
 one-year range, ranges where a series has no rows) in both languages.
+
+Measured (2 cores shared with six other jobs, load ~12): 31 tests, 174 s CPU (user), 340 s wall;
+a kernel per combination (run_all.py) took 45-130 s each on the same machine.
 """
 
 from __future__ import annotations
