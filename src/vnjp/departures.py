@@ -72,3 +72,67 @@ def plan(year: int, rows: pd.DataFrame | None = None) -> pd.Series | None:
     hit = _full_year(rows, year, "plan_target")
     hit = hit[(hit["destination"] == "ALL") & (hit["sex"] == "all")]
     return None if hit.empty else hit.iloc[0]
+
+
+def total_or_none(year: int, sex: str = "all", rows: pd.DataFrame | None = None) -> pd.Series | None:
+    """:func:`total`, or None when ``year`` has no such full-year row (e.g. no women total)."""
+    try:
+        return total(year, sex, rows)
+    except LookupError:
+        return None
+
+
+def market_row(table: pd.DataFrame, destination: str) -> pd.Series | None:
+    """``destination``'s row of a :func:`markets` table, or None when the year does not itemise it."""
+    hit = table[table["destination"] == destination]
+    return None if hit.empty else hit.iloc[0]
+
+
+def women_split(top: pd.DataFrame) -> str:
+    """How a markets chart splits its bars: ``all`` (every market's women stated), ``some`` or ``none``."""
+    known = top["women"].notna()
+    return "all" if known.all() else "some" if known.any() else "none"
+
+
+def markets_alt(table: pd.DataFrame, top: pd.DataFrame, year: int, lang: str) -> str:
+    """Alt text of the markets chart: its ranking and whether (and how) its bars are split by sex."""
+    from .labels import fmt_int, place, text
+
+    split = women_split(top)
+    if len(table) >= 2 and split != "none":
+        return text("destinations_alt", lang, n=len(top), year=year, first=place(table["destination"][0], lang),
+                    first_n=fmt_int(table["workers"][0], lang), second=place(table["destination"][1], lang),
+                    second_n=fmt_int(table["workers"][1], lang))
+    ranking = ", ".join(f"{place(r.destination, lang)} {fmt_int(r.workers, lang)}" for r in table.head(2).itertuples())
+    words = (text("destinations_split_none", lang) if split == "none"
+             else text("destinations_split_some", lang, k=int(top["women"].notna().sum())))
+    return text("destinations_alt_any", lang, n=len(top), year=year, ranking=ranking, split=words)
+
+
+def markets_time_alt(over_time: dict[str, pd.DataFrame], leaders: list[str], start: int, end: int, lang: str) -> str:
+    """Alt text of the markets-over-time chart: the markets drawn and the latest year's two largest."""
+    from .labels import fmt_int, place, text
+
+    last_year = max(int(s.loc[s["value"].notna(), "year"].max()) for s in over_time.values()
+                    if s["value"].notna().any())
+    latest = sorted(((int(s.set_index("year").loc[last_year, "value"]), m) for m, s in over_time.items()
+                     if pd.notna(s.set_index("year").loc[last_year, "value"])), reverse=True)
+    markets = ", ".join(place(m, lang) for m in leaders)
+    if len(latest) >= 2:
+        return text("markets_time_alt", lang, markets=markets, start=start, end=end, last=last_year,
+                    first_market=place(latest[0][1], lang), first_n=fmt_int(latest[0][0], lang),
+                    second_market=place(latest[1][1], lang), second_n=fmt_int(latest[1][0], lang))
+    return text("markets_time_alt_any", lang, markets=markets, start=start, end=end, last=last_year,
+                latest=", ".join(f"{place(m, lang)} {fmt_int(n, lang)}" for n, m in latest))
+
+
+def women_time_alt(shares: dict[str, pd.DataFrame], years: list[int], lang: str) -> str:
+    """Alt text of the women's-share chart: all destinations' first and last share when drawn."""
+    from .labels import fmt_pct, place, text
+
+    if "ALL" in shares:
+        overall = shares["ALL"]
+        return text("women_time_alt", lang, n=len(years), first=int(overall["year"].iloc[0]),
+                    last=int(overall["year"].iloc[-1]), all_first=fmt_pct(overall["share"].iloc[0], lang),
+                    all_last=fmt_pct(overall["share"].iloc[-1], lang))
+    return text("women_time_alt_markets", lang, n=len(years), markets=", ".join(place(m, lang) for m in shares))

@@ -245,3 +245,42 @@ def plotted_rows(*frames: pd.DataFrame) -> pd.DataFrame:
             parts.append(pd.DataFrame({"source_id": ids}))
     parts = [p for p in parts if not p.empty]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"source_id": []})
+
+
+# --------------------------------------------------------------------------- any selection of years
+
+
+def since_1992(points: pd.DataFrame) -> pd.DataFrame:
+    """Cumulative totals counted from 1992 (or with no stated start); FY1959-based totals left out."""
+    start = points["period_start"]
+    return points[start.isna() | (start.dt.year >= 1992)]
+
+
+def missing_for_figures(rows: pd.DataFrame, start: int, end: int, oda_start: int) -> dict[str, str | None]:
+    """For each figure of notebook 03, what its selection lacks (None: it has what the figure needs).
+
+    trade: the customs trade total (its latest value is the figure's headline); oda: a final
+    fiscal-year loan commitment and cumulative totals in yen and dollars; fdi: the agency's
+    full-year registered capital and a cumulative total. A figure that lacks them is drawn as
+    "no data for this selection" saying which.
+    """
+    out: dict[str, str | None] = {}
+    trade = series(rows, "trade_total", reporter="vn_customs", unit="USD_bn", year_basis="calendar",
+                   start=start, end=end)
+    out["trade"] = None if len(present(trade)) else "trade_total / vn_customs"
+    loans = select(rows, "oda_commitment_loan", unit="JPY_bn")
+    loans = loans[(loans["year_basis"] == "jp_fiscal") & (loans["status"] == "final")
+                  & loans["year"].between(oda_start, end)]
+    cum = [latest_stock(since_1992(stock_points(rows, "oda_cumulative", unit=u, start=oda_start, end=end)))
+           for u in ("JPY_bn", "USD_bn")]
+    lacking = ([] if len(loans) else ["oda_commitment_loan (JPY, fiscal year)"]) + [
+        f"oda_cumulative ({u})" for u, c in zip(("JPY", "USD"), cum) if c is None]
+    out["oda"] = ", ".join(lacking) or None
+    fdi = series(rows, "fdi_registered_annual", reporter="vn_mpi_fia", unit="USD_bn", year_basis="calendar",
+                 start=start, end=end)
+    fdi_cum = latest_stock(stock_points(rows, "fdi_registered_cumulative", unit="USD_bn", start=start, end=end,
+                                        reporter="vn_mpi_fia"))
+    lacking = ([] if len(present(fdi)) else ["fdi_registered_annual / vn_mpi_fia"]) + (
+        [] if fdi_cum is not None else ["fdi_registered_cumulative / vn_mpi_fia"])
+    out["fdi"] = ", ".join(lacking) or None
+    return out

@@ -176,18 +176,59 @@ def figure_title(fig) -> str:
 
 
 class Saved(list):
-    """The paths :func:`save` wrote; shown in a notebook as their file names only (the folder is
-    a temporary one when run_all runs the notebook, and means nothing to a reader)."""
+    """The paths :func:`save` wrote; shown in a notebook as the PNG just written (JupyterLab and
+    executed notebooks hold it as an ``image/png`` output, so the report's notebook pages show it)
+    and, as text, as their file names only (the folder is a temporary one when run_all runs the
+    notebook, and means nothing to a reader)."""
 
     def __repr__(self) -> str:
         return "saved: " + ", ".join(Path(p).name for p in self)
 
+    def _repr_png_(self) -> bytes | None:
+        pngs = [Path(p) for p in self if str(p).endswith(".png")]
+        return pngs[0].read_bytes() if pngs and pngs[0].exists() else None
+
+
+#: Attribute :func:`no_data` sets on a figure: it says "no data for this selection" instead of a chart.
+NO_DATA_ATTR = "vnjp_no_data"
+
+
+def no_data(fig, ax, lang: str, what: str, *, resources: tuple[str, ...]) -> None:
+    """Turn ``ax`` into the declared "no data for this selection" result: a centred message
+    naming what is missing (``what``, in ``lang``), no ticks, no legend. :func:`save` then
+    accepts an empty ``plotted`` table and cites the data files searched (``resources``)."""
+    for other in fig.axes:
+        if other is not ax:
+            other.set_visible(False)
+    ax.cla()
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.grid(False)
+    ax.text(0.5, 0.58, labels.text("no_data_selection", lang), transform=ax.transAxes, ha="center", va="center",
+            fontsize=14, fontweight="bold", color=COLORS["muted"])
+    ax.text(0.5, 0.42, textwrap.fill(what, 70), transform=ax.transAxes, ha="center", va="center", fontsize=9,
+            color="#555555")
+    setattr(fig, NO_DATA_ATTR, tuple(resources))
+
+
+def is_no_data(fig) -> bool:
+    return bool(getattr(fig, NO_DATA_ATTR, None))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
 
 def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: str | None = None,
-         out_dir: Path | None = None) -> list[Path]:
+         out_dir: Path | None = None) -> Saved:
     """Add the source footer and write ``<name>_<lang>.png`` and ``.svg``; close the figure.
 
-    ``plotted`` is the table of cited rows the figure drew (it must carry ``source_id``);
+    ``plotted`` is the table of cited rows the figure drew (it must carry ``source_id``; it may be
+    empty only for a figure :func:`no_data` turned into "no data for this selection");
     ``alt`` is the alternative text: what the figure shows, in words, for a reader who
     cannot see it (in ``lang``); ``note`` is appended to the footer (e.g. how derived
     values were computed). Title, alt text and source line are stored in both files.
@@ -195,27 +236,37 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
     labels._check_lang(lang)
     if not alt or not alt.strip():
         raise ValueError("a figure needs alternative text (alt=...) describing what it shows")
-    source = source_line(plotted, lang, note, width=fig.get_figwidth())
+    if is_no_data(fig) and (plotted is None or len(plotted) == 0):
+        files = ", ".join(f"data/{r}.csv" for r in getattr(fig, NO_DATA_ATTR))
+        source = "\n".join(wrap_units((labels.text("no_rows_source", lang, files=files) + (f" {note}" if note else ""))
+                                      .split(), " ", footer_width_pt(fig.get_figwidth())))
+        plotted = None
+    else:
+        source = source_line(plotted, lang, note, width=fig.get_figwidth())
     fig.supxlabel(source, x=0.01, ha="left", fontsize=FOOTER_FONTSIZE, color="#555555")
     described = {"Title": figure_title(fig), "Description": " ".join(alt.split()),
                  "Source": " ".join(source.split()), "Language": lang}
-    cited = {"png": {SOURCES_KEY: " ".join(source_ids(plotted)), NOTE_KEY: " ".join((note or "").split())}, "svg": {}}
+    ids = source_ids(plotted) if plotted is not None else []
+    cited = {"png": {SOURCES_KEY: " ".join(ids), NOTE_KEY: " ".join((note or "").split())}, "svg": {}}
     target = Path(out_dir) if out_dir is not None else paths.figures_dir()
     target.mkdir(parents=True, exist_ok=True)
     written = []
+    mode = 0o666 & ~_umask()  # as any file the user creates (mkstemp's own mode is 0o600)
     for ext in FORMATS:
         final = target / f"{name}_{lang}.{ext}"
         fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=target)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fig.savefig(fh, format=ext, dpi=PNG_DPI, metadata={**_METADATA[ext], **described, **cited[ext]})
+            os.chmod(tmp, mode)
             os.replace(tmp, final)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         written.append(final)
     plt.close(fig)
-    write_table(plotted, f"{name}_{lang}", target if out_dir is not None else paths.tables_dir())
+    if plotted is not None:  # a "no data for this selection" figure drew no row: no table
+        write_table(plotted, f"{name}_{lang}", target if out_dir is not None else paths.tables_dir())
     return Saved(written)
 
 
@@ -272,6 +323,7 @@ def write_table(plotted: pd.DataFrame, stem: str, directory: Path) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(table_csv(plotted))
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, final)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

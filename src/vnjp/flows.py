@@ -272,3 +272,83 @@ def arrivals_beside_departures(start: int, end: int, *, nationality: str = "VNM"
     out["arrivals_source_id"] = both["source_id_arr"].to_numpy()
     out["departures_source_id"] = both["source_id_dep"].to_numpy()
     return out.sort_values(["year", "series"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- any selection of years
+
+
+def top(*values, default: float = 1.0) -> float:
+    """The largest non-missing number among ``values`` (series or scalars); ``default`` when there is
+    none, so an axis limit never becomes NA for a range without figures."""
+    found = []
+    for v in values:
+        s = pd.Series(v if isinstance(v, (pd.Series, list, np.ndarray)) else [v], dtype="object").dropna()
+        found += [float(x) for x in s]
+    return max(found) if found else default
+
+
+def has_figures(*series: pd.DataFrame) -> bool:
+    """Whether any :func:`yearly` frame has a full-year or a part-year figure."""
+    return any(s["value"].notna().any() or s["partial_value"].notna().any() for s in series)
+
+
+def departures_alt(every: pd.DataFrame, japan: pd.DataFrame, start: int, end: int, lang: str) -> str:
+    """Alt text of the departures chart, for whatever the years ``start``..``end`` hold."""
+    from .labels import fmt_int, text
+
+    full = every[every["value"].notna()]
+    if full.empty:
+        part = every[every["partial_value"].notna()]["year"].tolist()
+        return text("flows_alt_no_full", lang, start=start, end=end,
+                    n_jpn=int(japan["value"].notna().sum()), part=", ".join(str(y) for y in part) or text("none", lang))
+    last = full.iloc[-1]
+    last_jpn = japan.set_index("year").loc[last["year"], "value"]
+    key = "flows_alt" if pd.notna(last_jpn) else "flows_alt_no_japan"
+    return text(key, lang, start=start, end=end, n_all=int(every["value"].notna().sum()),
+                n_jpn=int(japan["value"].notna().sum()), last=int(last["year"]), last_all=fmt_int(last["value"], lang),
+                last_jpn=fmt_int(last_jpn, lang) if pd.notna(last_jpn) else "")
+
+
+def residents_alt(status_series: dict[str, pd.DataFrame], lang: str) -> str:
+    """Alt text of the residents chart: the shared template when every status has counts, else the
+    latest count of each status the chart draws."""
+    from .labels import fmt_date, fmt_int, text
+
+    total = status_series.get("total", pd.DataFrame())
+    drawn = {k: v for k, v in status_series.items() if len(v)}
+    year_end = total[pd.to_datetime(total["date"]).dt.strftime("%m-%d") == "12-31"] if len(total) else total
+    latest = {k: fmt_int(v["value"].iloc[-1], lang) for k, v in drawn.items()}
+    if len(drawn) == len(status_series) and len(year_end):
+        return text("residents_alt", lang, total_first=fmt_int(year_end["value"].iloc[0], lang),
+                    first=year_end["date"].iloc[0].year, total_last=latest["total"],
+                    last_date=fmt_date(total["date"].iloc[-1], lang), titp=latest["technical_intern_training"],
+                    ssw=latest["specified_skilled_worker"], eng=latest["engineer_humanities_intl"],
+                    stu=latest["student"])
+    items = "; ".join(f"{text('status_' + k, lang)} {latest[k]} ({fmt_date(v['date'].iloc[-1], lang)})"
+                      for k, v in drawn.items())
+    return text("residents_alt_some", lang, items=items,
+                missing=", ".join(text("status_" + k, lang) for k in status_series if k not in drawn)
+                or text("none", lang))
+
+
+def covid(base_year: int, start: int, end: int, rows: pd.DataFrame | None = None) -> dict:
+    """The COVID-19 comparison over ``start``..``end`` (its own years, whatever the time axis of the
+    other figures): ``all`` and ``jpn`` (:func:`change_from` with the part-year columns), ``low``
+    (the lowest full year after the base, or None when the window has none), ``back`` (the first
+    later year at or above the base, or None) and ``low_jpn`` (Japan's row in the low year, or None)."""
+    rows = headline_rows() if rows is None else rows
+    out = {}
+    for key, destination in (("all", "ALL"), ("jpn", "JPN")):
+        series = yearly(destination, start, end, rows=rows)
+        out[key] = change_from(series, base_year).merge(
+            series[["year", "partial_value", "partial_months", "partial_source_id", "only_low_reliability"]],
+            on="year").reset_index(drop=True)
+    after = out["all"][out["all"]["year"] > base_year].dropna(subset=["value"])
+    out["low"] = after.loc[after["index"].idxmin()] if len(after) else None
+    out["back"], out["low_jpn"] = None, None
+    if out["low"] is not None:
+        recovered = after[(after["year"] > out["low"]["year"]) & (after["index"] >= 100)]
+        out["back"] = int(recovered["year"].iloc[0]) if len(recovered) else None
+        jpn = out["jpn"].set_index("year").loc[out["low"]["year"]]
+        out["low_jpn"] = jpn if pd.notna(jpn["value"]) else None
+    return out

@@ -39,9 +39,9 @@ run with nothing to do returns in a fraction of a second.
 from __future__ import annotations
 
 import argparse
-import ast
 import contextlib
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -95,65 +95,36 @@ def in_both_languages(name: str, notebook: str, parameters: dict | None = None, 
 
 
 class ParameterError(ValueError):
-    """A parameter the notebook does not declare, or a value of the wrong type."""
+    """A parameter the notebook does not declare, or a value of the wrong type or outside its domain."""
 
 
 def notebook_parameters(notebook: Path) -> dict[str, object]:
-    """Name -> default value of every assignment in the cell tagged ``parameters``."""
-    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
-    cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
-    if len(cells) != 1:
-        raise ParameterError(f"{notebook}: expected exactly one cell tagged 'parameters', found {len(cells)}")
-    source = "".join(cells[0]["source"]) if isinstance(cells[0]["source"], list) else cells[0]["source"]
-    declared = {}
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            target, value = node.targets[0].id, node.value
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-            target, value = node.target.id, node.value
-        else:
-            continue
-        try:
-            declared[target] = ast.literal_eval(value)
-        except ValueError:
-            raise ParameterError(f"{notebook}: parameter '{target}' must have a literal default") from None
-    return declared
+    """Name -> default value of every parameter (``papermill.inspect_notebook``; see :mod:`vnjp.params`)."""
+    from . import params
+
+    try:
+        return {name: p["default"] for name, p in params.inspect(notebook).items()}
+    except params.DomainError as exc:
+        raise ParameterError(str(exc)) from None
 
 
-def _type_name(value: object) -> str:
-    return type(value).__name__
+def parse_cli_value(domain: dict, text: str) -> object:
+    """A ``-p NAME VALUE`` string as the type the parameter's domain declares."""
+    from . import params
 
-
-def _matches(default: object, value: object) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, (int, float))
-    if default is None:
-        return True
-    return isinstance(value, type(default))
-
-
-def parse_cli_value(default: object, text: str) -> object:
-    """A ``-p NAME VALUE`` string as the type of the notebook's default."""
-    if isinstance(default, bool):
-        if text.lower() in ("true", "1", "yes"):
-            return True
-        if text.lower() in ("false", "0", "no"):
-            return False
-        raise ValueError
-    if isinstance(default, int):
-        return int(text)
-    if isinstance(default, float):
-        return float(text)
-    if isinstance(default, str):
-        return text
-    return ast.literal_eval(text)
+    return params.parse(domain, text)
 
 
 def check_parameters(run: Run, root: Path, cli: list[tuple[str, str]] = ()) -> Run:
-    """``run`` with ``-p`` overrides applied, every value checked against the notebook."""
-    declared = notebook_parameters(root / run.notebook)
+    """``run`` with ``-p`` overrides applied: names and types always checked (fast, the notebook's
+    JSON only); with overrides, every value also against its domain (:mod:`vnjp.params`, which may
+    read data/), so a value outside it stops the run before any kernel starts."""
+    from . import params
+
+    try:
+        declared = params.domains(root / run.notebook)
+    except params.DomainError as exc:
+        raise ParameterError(str(exc)) from None
     overrides = {}
     for name, text in cli:
         if name not in declared:
@@ -162,16 +133,21 @@ def check_parameters(run: Run, root: Path, cli: list[tuple[str, str]] = ()) -> R
         try:
             overrides[name] = parse_cli_value(declared[name], text)
         except (ValueError, SyntaxError):
-            raise ParameterError(f"run '{run.name}': parameter '{name}' expects "
-                                 f"{_type_name(declared[name])}, got '{text}'") from None
+            raise ParameterError(f"run '{run.name}': parameter '{name}' expects {declared[name].get('type', 'str')}, "
+                                 f"got '{text}' (domain: {params.describe(declared[name])})") from None
     run = run.with_parameters(overrides)
     for name, value in run.parameters.items():
         if name not in declared:
             raise ParameterError(f"run '{run.name}': {run.notebook} has no parameter '{name}' "
                                  f"(it declares: {', '.join(sorted(declared))})")
-        if not _matches(declared[name], value):
+        if not params.type_ok(declared[name], value):
             raise ParameterError(f"run '{run.name}': parameter '{name}' expects "
-                                 f"{_type_name(declared[name])}, got {value!r}")
+                                 f"{declared[name].get('type', 'str')}, got {value!r}")
+    if cli:
+        try:
+            params.check(run.name, declared, run.parameters)
+        except params.DomainError as exc:
+            raise ParameterError(str(exc)) from None
     return run
 
 
@@ -587,7 +563,6 @@ def _finish(job: Job, raw: dict, seconds: float, data_dir: Path) -> Result:
 
 
 def _digests(names: list[str], folder: Path) -> dict[str, str]:
-    import hashlib
 
     return {n: hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in names}
 
@@ -764,10 +739,20 @@ def select(registry: list[Run], only: list[str] | None) -> list[Run]:
 
 
 def format_registry(registry: list[Run]) -> str:
+    from . import params
+
     lines = []
     for r in registry:
-        params = ", ".join(f"{k}={v!r}" for k, v in r.parameters.items())
-        lines.append(f"{r.name}\n  notebook:   {r.notebook}\n  parameters: {params}\n"
+        try:
+            domains = params.domains(Path(paths.ROOT) / r.notebook)
+        except (OSError, params.DomainError):
+            domains = {}
+        described = "".join(f"\n    {k}={v!r}: {params.describe(domains[k]) if k in domains else '?'}"
+                            for k, v in r.parameters.items())
+        fixed = [k for k in domains if k not in r.parameters]
+        if fixed:
+            described += "".join(f"\n    {k} (notebook default): {params.describe(domains[k])}" for k in fixed)
+        lines.append(f"{r.name}\n  notebook:   {r.notebook}\n  parameters:{described or ' -'}\n"
                      f"  data:       {', '.join(r.data) or '-'}\n  figures:    {', '.join(r.figure_files())}")
     return "\n".join(lines)
 

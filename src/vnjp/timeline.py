@@ -107,3 +107,23 @@ def text_width_years(label: str, fontsize: float, axis_inches: float, lo: float,
     """
     inches = len(label) * 0.56 * fontsize / 72
     return inches * (hi - lo) / axis_inches
+
+
+def alt_text(events: pd.DataFrame, lanes: dict, start: int, end: int, lang: str, dense_from: int = 2015) -> str:
+    """Alt text of the timeline for any selection: the sentence on events from ``dense_from`` on only
+    when the range spans that year (otherwise it would describe events the chart does not draw)."""
+    from .labels import text
+
+    counts = events["category"].value_counts()
+    first, last = events.iloc[0], events.iloc[-1]
+    fmt = dict(start=start, end=end, n_cats=len(lanes), n=len(events),
+               counts="; ".join(f"{text(f'cat_{c}', lang)} {int(counts.get(c, 0))}" for c in lanes),
+               first_label=first["label"], first_date=first["date"], last_label=last["label"], last_date=last["date"],
+               n_after=int((events["x_start"] >= dense_from).sum()), dense_from=dense_from)
+    return text("milestones_alt" if start < dense_from <= end else "milestones_alt_short", lang, **fmt)
+
+
+def drawn_conventions(events: pd.DataFrame) -> list[str]:
+    """The legend entries a timeline of ``events`` needs: the date precisions present, and planned events."""
+    keys = [f"prec_{p}" for p in ("day", "month", "year") if (events["precision"] == p).any()]
+    return keys + (["planned"] if events["planned"].any() else [])

@@ -102,4 +102,65 @@ TEXT = {
         "en": "Percentages are computed from the plotted figures.",
         "vi": "Tỷ lệ phần trăm được tính từ các số liệu trong biểu đồ.",
     },
+    # any year / range of the domain (vnjp.params): what the figure draws when part of it has no rows
+    "destinations_subtitle_some": {
+        "en": "Top {n} markets; dark: women, light: men, grey: women not stated; label: total and women's share",
+        "vi": "{n} thị trường lớn nhất; đậm: nữ, nhạt: nam, xám: không rõ số nữ; nhãn: tổng số và tỷ lệ nữ",
+    },
+    "destinations_subtitle_none": {
+        "en": "Top {n} markets; no count of women by market for {year}, so bars are not split; label: total",
+        "vi": "{n} thị trường lớn nhất; không có số lao động nữ theo thị trường năm {year}; nhãn: tổng số",
+    },
+    "women_not_stated": {"en": "women not stated", "vi": "không có số liệu lao động nữ"},
+    "destinations_alt_any": {
+        "en": "Horizontal bar chart of the {n} largest markets for Vietnamese workers in {year}, largest first: "
+              "{ranking}. {split}",
+        "vi": "Biểu đồ thanh ngang {n} thị trường tiếp nhận nhiều lao động Việt Nam nhất năm {year}: {ranking}. {split}",
+    },
+    "destinations_split_some": {
+        "en": "Bars are split into women and men for the {k} markets whose women the source states.",
+        "vi": "Thanh được chia lao động nữ và nam cho {k} thị trường có số liệu lao động nữ.",
+    },
+    "destinations_split_none": {
+        "en": "No bar is split by sex: the sources state no women by market for this year.",
+        "vi": "Không thanh nào chia theo giới: nguồn không nêu số lao động nữ theo thị trường năm này.",
+    },
+    "destinations_no_markets": {
+        "en": "The sources give a total for {year} ({total} workers) but no count by market.",
+        "vi": "Nguồn có tổng số năm {year} ({total} lao động) nhưng không có số theo thị trường.",
+    },
+    "japan_share_no_data": {
+        "en": "No full-year count of workers sent to Japan in {year} ({total} workers sent abroad in all).",
+        "vi": "Không có số lao động sang Nhật Bản cả năm {year} (tổng số {total} lao động đi làm việc ở nước ngoài).",
+    },
+    "plan_no_data": {
+        "en": "No plan target for {year}; {actual} workers were sent abroad that year.",
+        "vi": "Không có chỉ tiêu kế hoạch năm {year}; năm đó có {actual} lao động đi làm việc ở nước ngoài.",
+    },
+    "markets_time_no_data": {
+        "en": "No full-year count by market for {start}–{end}.",
+        "vi": "Không có số lao động cả năm theo thị trường cho {start}–{end}.",
+    },
+    "markets_time_alt_any": {
+        "en": "Line chart of workers sent per year to {markets}, {start}–{end}. In {last}: {latest}.",
+        "vi": "Biểu đồ đường số lao động mỗi năm tới {markets}, {start}–{end}. Năm {last}: {latest}.",
+    },
+    "women_time_no_data": {
+        "en": "No year of {start}–{end} in which a source states both the women and all workers sent.",
+        "vi": "Không năm nào trong {start}–{end} có nguồn nêu cả số lao động nữ và tổng số lao động.",
+    },
+    "women_time_alt_markets": {
+        "en": "Dot-and-line chart of women's share of workers sent, by market, in the {n} years with data "
+              "({markets}); no year states both counts for all destinations together.",
+        "vi": "Biểu đồ tỷ lệ lao động nữ theo thị trường trong {n} năm có số liệu ({markets}); không năm nào có cả "
+              "hai số cho tất cả thị trường.",
+    },
+    "plan_time_no_data": {
+        "en": "No plan target for any year of {start}–{end}.",
+        "vi": "Không có chỉ tiêu kế hoạch cho năm nào trong {start}–{end}.",
+    },
+    "plan_time_alt_none": {
+        "en": "Columns of the plan for {n} years; no year has both a plan and a full-year total to compare.",
+        "vi": "Cột kế hoạch cho {n} năm; không năm nào có cả kế hoạch và tổng số cả năm để so sánh.",
+    },
 }

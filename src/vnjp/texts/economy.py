@@ -145,4 +145,12 @@ TEXT = {
               "kim ngạch theo hải quan {n_trade} năm, FDI {n_fdi} năm và kiều hối theo Ngân hàng Thế giới "
               "{n_remit} năm; năm không có số liệu để trống, chỉ nối các năm liền nhau.",
     },
+    "economy_no_data": {
+        "en": "The data hold no {what} for {start}–{end}.",
+        "vi": "Dữ liệu không có {what} cho {start}–{end}.",
+    },
+    "context_none": {
+        "en": "workers sent to Japan, customs trade total, registered FDI or remittances",
+        "vi": "số lao động sang Nhật Bản, tổng kim ngạch thương mại theo hải quan, vốn FDI đăng ký hay kiều hối",
+    },
 }

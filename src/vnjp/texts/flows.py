@@ -200,4 +200,57 @@ TEXT = {
               "số liệu cả năm, Nhật Bản ghi nhận {pair_arr} ({pair_label}), Cục Quản lý lao động ngoài nước ghi nhận "
               "{pair_dep} lao động sang Nhật Bản.",
     },
+    "flows_alt_no_japan": {
+        "en": "Bar chart of workers sent abroad per year from {start} to {end}, with the part that went to Japan. "
+              "Full-year figures exist for {n_all} years (Japan: {n_jpn}). The latest full year, {last}, had "
+              "{last_all} workers; no full-year figure for Japan that year. Numbered marks on the time axis are "
+              "policy milestones.",
+        "vi": "Biểu đồ cột số lao động đi làm việc ở nước ngoài mỗi năm từ {start} đến {end}, kèm phần sang Nhật Bản. "
+              "Có số liệu cả năm cho {n_all} năm (Nhật Bản: {n_jpn}). Năm đầy đủ gần nhất, {last}, có {last_all} "
+              "lao động; năm đó không có số liệu cả năm cho Nhật Bản. Các số đánh dấu trên trục thời gian là mốc "
+              "chính sách.",
+    },
+    "flows_alt_no_full": {
+        "en": "Bar chart of workers sent abroad per year from {start} to {end}: no full-year total in this range "
+              "(Japan: {n_jpn} full years); part-year figures, drawn hatched: {part}.",
+        "vi": "Biểu đồ cột số lao động đi làm việc ở nước ngoài mỗi năm từ {start} đến {end}: không có tổng số cả năm "
+              "trong khoảng này (Nhật Bản: {n_jpn} năm đầy đủ); số liệu một phần năm, gạch chéo: {part}.",
+    },
+    "flows_no_data": {
+        "en": "No count of workers sent abroad, full or part year, for {start}–{end}.",
+        "vi": "Không có số lao động đi làm việc ở nước ngoài, cả năm hay một phần năm, cho {start}–{end}.",
+    },
+    "share_no_data": {
+        "en": "No year of {start}–{end} has both a full-year total and a full-year count for Japan.",
+        "vi": "Không năm nào trong {start}–{end} có cả tổng số cả năm và số cả năm sang Nhật Bản.",
+    },
+    "residents_no_data": {
+        "en": "No count of Vietnamese residents in Japan dated {start}–{end}.",
+        "vi": "Không có số người Việt Nam cư trú tại Nhật Bản trong {start}–{end}.",
+    },
+    "residents_alt_some": {
+        "en": "Line chart of Vietnamese residents in Japan by status of residence; latest counts: {items}. "
+              "No count in this range: {missing}.",
+        "vi": "Biểu đồ đường số người Việt Nam cư trú tại Nhật Bản theo tư cách lưu trú; số gần nhất: {items}. "
+              "Không có số liệu trong khoảng này: {missing}.",
+    },
+    "covid_title_no_fall": {
+        "en": "COVID-19: workers sent abroad, {start}–{end}, against {base}: no full year after {base} in this window",
+        "vi": "COVID-19: lao động đi làm việc ở nước ngoài, {start}–{end}, so với năm {base}: không có năm đầy đủ "
+              "nào sau {base} trong khoảng này",
+    },
+    "covid_alt_no_fall": {
+        "en": "Grouped bar chart of workers sent abroad and to Japan, {start}–{end}: {base_all} in {base} (Japan "
+              "{base_jpn}); no full-year figure after {base} in this window.",
+        "vi": "Biểu đồ cột số lao động đi làm việc ở nước ngoài và sang Nhật Bản, {start}–{end}: {base_all} năm {base} "
+              "(Nhật Bản {base_jpn}); không có số liệu cả năm nào sau {base} trong khoảng này.",
+    },
+    "covid_alt_no_japan": {
+        "en": "Grouped bar chart of workers sent abroad and to Japan, {start}–{end}. All destinations: {base_all} in "
+              "{base}, {low_all_n} in {low_year} ({low_all}). Japan: {base_jpn} in {base}; no full-year figure in "
+              "{low_year}.",
+        "vi": "Biểu đồ cột số lao động đi làm việc ở nước ngoài và sang Nhật Bản, {start}–{end}. Tất cả thị trường: "
+              "{base_all} năm {base}, {low_all_n} năm {low_year} ({low_all}). Nhật Bản: {base_jpn} năm {base}; "
+              "không có số liệu cả năm năm {low_year}.",
+    },
 }

@@ -25,4 +25,8 @@ TEXT = {
               "các năm không có số liệu: {missing}.",
     },
     "template_none": {"en": "none", "vi": "không có"},
+    "template_no_data": {
+        "en": "No full-year count of workers sent to {market} for {start}–{end}.",
+        "vi": "Không có số lao động đi làm việc tại {market} cả năm cho {start}–{end}.",
+    },
 }

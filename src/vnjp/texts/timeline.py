@@ -30,4 +30,14 @@ TEXT = {
               "{counts}. Sự kiện đầu tiên: {first_label} ({first_date}); cuối cùng: {last_label} ({last_date}). "
               "{n_after}/{n} sự kiện diễn ra từ năm {dense_from} trở đi.",
     },
+    "milestones_alt_short": {
+        "en": "Timeline from {start} to {end} with one row per event, grouped in {n_cats} lanes by kind: {counts}. "
+              "The first event is {first_label} ({first_date}); the last is {last_label} ({last_date}).",
+        "vi": "Dòng thời gian từ {start} đến {end}, mỗi sự kiện một dòng, chia thành {n_cats} nhóm theo loại: "
+              "{counts}. Sự kiện đầu tiên: {first_label} ({first_date}); cuối cùng: {last_label} ({last_date}).",
+    },
+    "milestones_no_data": {
+        "en": "No event of the chosen kinds ({categories}) dated {start}–{end}.",
+        "vi": "Không có sự kiện nào thuộc các loại đã chọn ({categories}) trong {start}–{end}.",
+    },
 }
