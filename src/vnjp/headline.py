@@ -22,6 +22,7 @@ suspect one) with their sources, the suspect values, and whether the sources agr
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 STATUS_RANK = {"final": 0, "plan_revised": 0, "preliminary": 1, "plan_original": 1, "forecast": 2}
@@ -67,14 +68,23 @@ def headline(rows: pd.DataFrame, sources: pd.DataFrame, keys: list[str]) -> pd.D
     draws faintly), ``alternative_sources`` (the ``source_id``s of those rows, for the figure's
     footer), ``suspect_values`` (values of suspect rows, listed, never drawn) and ``sources_agree``.
 
-    Quantities stated only by suspect rows have no headline and are left out.
+    Quantities stated only by suspect rows have no headline and are left out. Rows come in the
+    order of the rule (the best-ranked headline first); rows with a missing key form their own
+    quantity. Implemented with one sort and one grouping over all rows (no per-quantity masking).
     """
     if rows.empty:
         return rows.assign(n_sources=pd.Series(dtype="Int64"), alternatives=pd.Series(dtype=object),
                            alternative_sources=pd.Series(dtype=object), suspect_values=pd.Series(dtype=object),
                            sources_agree=pd.Series(dtype="boolean"))
     ranked = rank_rows(rows, sources)
-    usable = ranked[ranked["status"] != "suspect"]
+    # A row whose status is missing is neither usable nor suspect when ``status`` is a nullable
+    # string column (the comparison gives NA): the masks below keep that behaviour.
+    usable_mask = _true(ranked["status"] != "suspect")
+    suspect_mask = _true(ranked["status"] == "suspect")
+    # One group number per quantity, over every row (suspect ones too); missing keys group together.
+    group = ranked.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()
+    ranked["_row"] = np.arange(len(ranked))
+    usable = ranked[usable_mask]
     # Step 6: later first, and an undated source behind every dated one.
     ordered = usable.assign(_undated=usable["_published"].eq("")).sort_values(
         ["_status", "_qualifier", "_reliability", "_kind", "_undated", "_published", "source_id"],
@@ -82,30 +92,59 @@ def headline(rows: pd.DataFrame, sources: pd.DataFrame, keys: list[str]) -> pd.D
         kind="mergesort",
     )
     chosen = ordered.groupby(keys, dropna=False, sort=True).head(1)
-    result = []
-    for _, row in chosen.iterrows():
-        same = _same_quantity(ranked, row, keys)
-        usable_same = same[same["status"] != "suspect"]
-        differing = usable_same[usable_same["value"].notna() & (usable_same["value"] != row["value"])]
-        row = row.copy()
-        row["n_sources"] = len(same)
-        row["alternatives"] = sorted(set(differing["value"]))
-        row["alternative_sources"] = sorted(set(differing["source_id"]))
-        row["suspect_values"] = sorted(set(same.loc[same["status"] == "suspect", "value"].dropna()))
-        row["sources_agree"] = differing.empty
-        result.append(row)
-    out = pd.DataFrame(result)
+    columns = list(chosen.columns)
+    added = ["n_sources", "alternatives", "alternative_sources", "suspect_values", "sources_agree"]
+    columns += [c for c in added if c not in columns]
+    if chosen.empty:
+        return pd.DataFrame([]).reset_index(drop=True)
+
+    chosen_group = group[chosen["_row"].to_numpy()]
+    # Each row's quantity's headline value, to compare with (same dtype as ``value``).
+    headline_value = pd.Series(chosen["value"].array, index=chosen_group).reindex(group)
+    value = ranked["value"]
+    differs = _true(value.notna()) & _true(value != pd.Series(headline_value.array, index=value.index))
+    differing = usable_mask & differs
+
+    n_sources = np.bincount(group, minlength=group.max() + 1)
+    alternatives = _sorted_sets(group[differing], value[differing])
+    alternative_sources = _sorted_sets(group[differing], ranked.loc[differing, "source_id"])
+    stated_suspect = suspect_mask & _true(value.notna())
+    suspect_values = _sorted_sets(group[stated_suspect], value[stated_suspect])
+    new = {
+        "n_sources": [int(n) for n in n_sources[chosen_group]],
+        "alternatives": [alternatives.get(g, []) for g in chosen_group],
+        "alternative_sources": [alternative_sources.get(g, []) for g in chosen_group],
+        "suspect_values": [suspect_values.get(g, []) for g in chosen_group],
+        "sources_agree": [g not in alternatives for g in chosen_group],
+    }
+    # Rebuild the frame from Python objects row by row, as the rule always has: pandas infers each
+    # column's dtype from the chosen values (e.g. nullable Int64 becomes int64 when no value is missing).
+    records = chosen.to_numpy(dtype=object).tolist()
+    where = {name: columns.index(name) for name in added}
+    for i, record in enumerate(records):
+        record.extend([None] * (len(columns) - len(record)))
+        for name in added:
+            record[where[name]] = new[name][i]
+    out = pd.DataFrame(records, columns=columns)
     return out.drop(columns=[c for c in out.columns if c.startswith("_")]).reset_index(drop=True)
 
 
-def _same_quantity(frame: pd.DataFrame, row: pd.Series, keys: list[str]) -> pd.DataFrame:
-    mask = pd.Series(True, index=frame.index)
-    for k in keys:
-        if pd.isna(row[k]):
-            mask &= frame[k].isna()
-        else:
-            mask &= frame[k] == row[k]
-    return frame[mask]
+def _true(mask: pd.Series) -> np.ndarray:
+    """A boolean mask as a numpy array, missing (NA) counting as False, as in frame[mask]."""
+    return mask.to_numpy(dtype=bool, na_value=False)
+
+
+def _sorted_sets(group: np.ndarray, values: pd.Series) -> dict[int, list]:
+    """``{group: sorted(set(values of the group))}``, the values as iterating the Series gives them."""
+    if not len(group):
+        return {}
+    order = np.argsort(group, kind="stable")
+    group = group[order]
+    items = list(values.iloc[order])
+    cuts = np.flatnonzero(np.diff(group)) + 1
+    starts = [0, *cuts.tolist()]
+    stops = [*cuts.tolist(), len(group)]
+    return {int(group[a]): sorted(set(items[a:b])) for a, b in zip(starts, stops)}
 
 
 def faint_rows(rows: pd.DataFrame, sources: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
