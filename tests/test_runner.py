@@ -228,3 +228,41 @@ def test_git_tracked_lists_committed_files_only(tmp_path):
     subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
     (figs / "stray_en.png").write_bytes(b"s")
     assert git_tracked(figs) == {"kept_en.png"}
+
+
+class _RecordingExecutor:
+    """Stands in for ForkExecutor: notes the order it is handed the jobs, and 'runs' each for the
+    seconds the test gives it (each ends failed: no notebook runs, nothing is promoted)."""
+
+    def __init__(self, seconds):
+        self.seconds, self.order = seconds, []
+
+    def results(self, jobs):
+        for job in jobs:
+            self.order.append(job.run.name)
+            yield job, {"status": "failed", "error": "not run (test)"}, self.seconds[job.run.name]
+
+
+def test_runs_start_longest_first_from_the_seconds_their_last_records_say(project):
+    """run.json records how long an attempt ran; the next execute() starts the longest first, runs never
+    timed before all others, each group in registry order (vnjp.schedule.order)."""
+    from vnjp.runner import execute
+
+    names = ("a-en", "b-en", "c-en", "d-en")
+    runs = [Run(n, "notebooks/fail.ipynb", {"lang": "en"}) for n in names]
+    kw = dict(root=project, build=project / "build", figures=project / "figures", data_dir=project / "data",
+              jobs=2, timeout=None, force=True)
+    first = _RecordingExecutor({"a-en": 1.0, "b-en": 5.0, "c-en": 3.0, "d-en": 9.0})
+    execute(runs[:3], executor=first, **kw)
+    assert first.order == ["a-en", "b-en", "c-en"]  # no record yet: registry order
+    for name, secs in first.seconds.items():
+        if name != "d-en":
+            record = json.loads((project / "build" / "runs" / name / "run.json").read_text())
+            assert record["seconds"] == secs and record["status"] == "failed"
+    # failed attempts say little about duration: make them count as timed-out ones (which do)
+    for name in ("a-en", "b-en", "c-en"):
+        path = project / "build" / "runs" / name / "run.json"
+        path.write_text(json.dumps({**json.loads(path.read_text()), "status": "timeout"}))
+    second = _RecordingExecutor(first.seconds)
+    execute(runs, executor=second, **kw)
+    assert second.order == ["d-en", "b-en", "c-en", "a-en"]

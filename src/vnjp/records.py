@@ -198,11 +198,13 @@ def _write_json(path: Path, data: dict) -> None:
 
 
 def _write_record(run: Run, key: str | None, status: str, cell: str, error: str, rdir: Path,
-                  figures: dict[str, str]) -> dict:
-    """Write ``rdir/run.json`` for an attempt that ended with ``status``; ``figures``: name -> digest."""
+                  figures: dict[str, str], seconds: float | None = None) -> dict:
+    """Write ``rdir/run.json`` for an attempt that ended with ``status``; ``figures``: name -> digest;
+    ``seconds``: how long it ran (:mod:`vnjp.schedule` starts the longest runs first next time)."""
     record = {"run": run.name, "key": key, "status": status, "cell": cell, "error": error,
               "parameters": run.parameters, "notebook": Path(run.notebook).name,
-              "figures": figures if status == "ok" else {}}
+              "figures": figures if status == "ok" else {},
+              "seconds": round(seconds, 2) if seconds is not None else None}
     _write_json(rdir / RECORD, record)
     return record
 

@@ -55,7 +55,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
+from . import paths, schedule
 from .records import (  # noqa: F401 -- Run, RUNNER_VERSION and cache_key are part of this module's interface
     FIGURE_EXTS,
     NOTEBOOK_HTML,
@@ -588,6 +588,7 @@ def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir
     place = place or (lambda run: run_dir(build, run))
     results: dict[str, Result] = {}
     todo: list[Job] = []
+    durations: dict[str, float] = {}  # how long each run took last time (its records, before _prepare clears them)
     for run in runs:
         rdir = place(run)
         job = Job(run, cache_key(run, root, data_dir), rdir, figures if promote else None)
@@ -595,12 +596,18 @@ def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir
             restore_last_ok(rdir, run)
             results[run.name] = Result(run.name, "skipped")
             continue
+        seconds = schedule.record_seconds(rdir)
+        if seconds is not None:
+            durations[run.name] = seconds
         try:
             _prepare(job)
         except NotOwned as exc:
             results[run.name] = Result(run.name, "failed", error=_one_line(str(exc)))
             continue
         todo.append(job)
+    # longest first (runs never timed first of all), so that a long run does not end the job alone
+    by_name = {job.run.name: job for job in todo}
+    todo = [by_name[run.name] for run in schedule.order([job.run for job in todo], durations)]
     total, done = len(todo), 0
     if todo:
         executor = executor or ForkExecutor(root=root, data_dir=data_dir, jobs=jobs, timeout=timeout,
@@ -613,7 +620,8 @@ def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir
                     res = _finish(job, raw, seconds, data_dir)
                     folder = job.target or job.stage
                     digests = _digests(job.run.figure_files(), folder) if res.status == "ok" else {}
-                    _write_record(job.run, job.key, res.status, res.cell, res.error, job.rdir, digests)
+                    _write_record(job.run, job.key, res.status, res.cell, res.error, job.rdir, digests,
+                                  seconds=res.seconds)
                     if res.status == "ok":
                         _remember(job.run, job.rdir)
                     results[job.run.name] = res
