@@ -113,7 +113,7 @@ def test_missing_file_and_missing_column(fixture_data, capsys):
 def test_unreadable_descriptor(fixture_data, capsys):
     (fixture_data / "datapackage.json").write_text("{not json", encoding="utf-8")
     code, out = _run(capsys)
-    assert code == 1 and "data/datapackage.json: not a readable descriptor" in out
+    assert code == 1 and "data/datapackage.json" in out and "line 1, column 2: malformed JSON" in out
 
 
 def test_data_dir_option_and_module_entry_point(fixture_data, tmp_path):

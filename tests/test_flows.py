@@ -141,3 +141,16 @@ def test_arrivals_are_set_beside_departures_only_where_both_have_a_full_year():
     assert "value" not in out  # nothing is added up into one column
     rounded = departures.assign(qualifier=["exact", "about", "exact"])
     assert flows.arrivals_beside_departures(2009, 2021, departures=rounded, arrival_rows=_arrival_rows())["rounded"].all()
+
+
+def test_share_is_low_reliability_when_either_figure_is():
+    """A share computed from a figure that only low-reliability sources state is drawn as such."""
+
+    def frame(values, low):
+        return pd.DataFrame({"year": [2019, 2020], "value": values, "qualifier": ["exact", "exact"],
+                             "status": ["final", "final"], "source_id": ["a", "b"], "only_low_reliability": low})
+
+    out = flows.share(frame([80_000, 39_000], [False, True]), frame([150_000, 78_000], [False, False]))
+    assert out["only_low_reliability"].tolist() == [False, True]
+    out = flows.share(frame([80_000, 39_000], [False, False]), frame([150_000, 78_000], [True, False]))
+    assert out["only_low_reliability"].tolist() == [True, False]

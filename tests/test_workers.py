@@ -136,3 +136,17 @@ def test_a_selection_without_rows_gets_a_footer_saying_so_but_a_table_without_so
     assert "không có" in line
     with pytest.raises(ValueError, match="source_id"):
         figures.source_line(pd.DataFrame({"value": []}), "en")
+
+
+def test_in_force_steps_rise_at_the_month_each_agreement_entered_into_force():
+    """A stock at its date: Korea's agreement with Vietnam (in force January 2024) is drawn from 2024.0,
+    not from the next year's tick; an agreement of December 2025 from 2025.9; the line starts with the
+    count already in force at ``start`` and runs to the end of ``end``."""
+    table = pd.DataFrame({"country": ["VNM", "JPN", "JPN", "JPN"], "partner": ["KOR", "DEU", "ITA", "AUT"],
+                          "event": ["in_force"] * 4, "date": ["2024-01", "2000-02", "2024-04-01", "2025-12"]})
+    vnm = workers.in_force_steps("VNM", 2020, 2025, table)
+    assert vnm["when"].tolist() == [2020.0, 2024.0, 2026.0] and vnm["in_force"].tolist() == [0, 1, 1]
+    jpn = workers.in_force_steps("JPN", 2010, 2025, table)
+    assert jpn["in_force"].tolist() == [1, 2, 3, 3]  # Germany (2000) already in force in 2010
+    assert 2024.24 < jpn["when"].iloc[1] < 2024.25 and 2025.91 < jpn["when"].iloc[2] < 2025.92
+    assert workers.in_force_steps("JPN", 2000, 2000, table)["in_force"].tolist() == [0, 1, 1]

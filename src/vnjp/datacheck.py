@@ -161,6 +161,8 @@ def check_package() -> tuple[list[Problem], dict[str, pd.DataFrame]]:
         names = data.resource_names()
     except FileNotFoundError:
         return [Problem("data/datapackage.json", None, None, "file not found")], frames
+    except DataError as exc:  # the loader names the file, line and column of malformed JSON
+        return list(exc.problems), frames
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         return [Problem("data/datapackage.json", None, None, f"not a readable descriptor: {exc}")], frames
 

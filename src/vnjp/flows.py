@@ -106,13 +106,19 @@ def alternative_rows(destination: str, start: int, end: int, *, sex: str = "all"
 def share(numerator: pd.DataFrame, denominator: pd.DataFrame) -> pd.DataFrame:
     """Year-by-year ``numerator / denominator`` of two :func:`yearly` frames, for years where both
     have a full-year value. ``rounded`` is True where either figure is not exact (then the share is
-    only as good as the rounding)."""
+    only as good as the rounding); ``only_low_reliability`` where either rests on low-reliability
+    sources alone."""
     both = numerator.merge(denominator, on="year", suffixes=("_num", "_den"))
     both = both[both["value_num"].notna() & both["value_den"].notna()].copy()
     both["share"] = both["value_num"].astype(float) / both["value_den"].astype(float)
     both["rounded"] = (both["qualifier_num"] != "exact") | (both["qualifier_den"] != "exact")
     both["forecast"] = (both["status_num"] == "forecast") | (both["status_den"] == "forecast")
-    return both[["year", "value_num", "value_den", "share", "rounded", "forecast",
+    # either figure rests on low-reliability sources alone (headline.only_low_reliability): the share too
+    both["only_low_reliability"] = False
+    for side in ("_num", "_den"):
+        if "only_low_reliability" + side in both:
+            both["only_low_reliability"] |= both["only_low_reliability" + side].map(_is_true)
+    return both[["year", "value_num", "value_den", "share", "rounded", "forecast", "only_low_reliability",
                  "source_id_num", "source_id_den"]].reset_index(drop=True)
 
 

@@ -221,6 +221,27 @@ def agreements_in_force(start: int, end: int, table: pd.DataFrame | None = None)
     return pd.DataFrame(out)
 
 
+def in_force_steps(country: str, start: int, end: int, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The count of ``country``'s agreements in force as a step line drawn at the dates they entered
+    into force (a stock at its date, not at a year tick): ``when`` (decimal year, the first day of the
+    month when the source gives only the month), ``in_force`` (the count from that date on), ``partner``.
+    Starts at 1 January of ``start`` with the count then in force and ends at 31 December of ``end``."""
+    from .flows import decimal_year
+
+    _check_years(start, end)
+    table = data.load("social_security") if table is None else table
+    mine = table[(table["event"] == "in_force") & (table["country"] == country)].copy()
+    mine["at"] = pd.to_datetime(mine["date"].map(lambda d: d + "-01-01"[len(d) - 4:] if len(d) < 10 else d))
+    mine = mine.sort_values(["at", "partner"])
+    before = int((mine["at"] < pd.Timestamp(f"{start}-01-01")).sum())
+    inside = mine[(mine["at"] >= pd.Timestamp(f"{start}-01-01")) & (mine["at"] <= pd.Timestamp(f"{end}-12-31"))]
+    steps = [dict(when=float(start), in_force=before, partner="")]
+    for i, r in enumerate(inside.itertuples(), start=1):
+        steps.append(dict(when=float(decimal_year(pd.Series([r.at])).iloc[0]), in_force=before + i, partner=r.partner))
+    steps.append(dict(when=float(end + 1), in_force=before + len(inside), partner=""))
+    return pd.DataFrame(steps)
+
+
 def agreement_rows(start: int, end: int, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The in-force rows counted by :func:`agreements_in_force` up to ``end`` (the figure cites them)."""
     _check_years(start, end)

@@ -30,6 +30,7 @@ TEXT = {
 
 #: ``publisher`` exactly as in data/sources.csv -> the name a footer shows, per language.
 PUBLISHERS = {
+    "Bắc Giang newspaper (English edition)": {"en": "Bắc Giang newspaper", "vi": "Báo Bắc Giang"},
     "DOLAB (Department of Overseas Labour, MOLISA)": {"en": "DOLAB", "vi": "Cục Quản lý lao động ngoài nước"},
     "MOLISA (Ministry of Labour, Invalids and Social Affairs)": {
         "en": "MOLISA", "vi": "Bộ Lao động – Thương binh và Xã hội"},

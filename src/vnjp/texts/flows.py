@@ -43,6 +43,10 @@ TEXT = {
         "en": "Japan's share of Vietnamese workers sent abroad, {first}–{last}",
         "vi": "Tỷ trọng Nhật Bản trong số lao động Việt Nam đi làm việc ở nước ngoài, {first}–{last}",
     },
+    "low_reliability_share": {
+        "en": "diamond: a figure behind the share only low-reliability sources state",
+        "vi": "hình thoi: một số liệu của tỷ lệ này chỉ có nguồn độ tin cậy thấp nêu",
+    },
     "share_subtitle": {
         "en": "Workers sent to Japan ÷ all workers sent, years with both full-year figures; open circle: "
               "at least one figure is rounded; ×: the total is a forecast",
@@ -199,6 +203,21 @@ TEXT = {
               "năng theo số liệu Nhật Bản ({n_arr} số liệu, các năm {arr_years}). Năm {pair_year}, năm có đủ cả hai "
               "số liệu cả năm, Nhật Bản ghi nhận {pair_arr} ({pair_label}), Cục Quản lý lao động ngoài nước ghi nhận "
               "{pair_dep} lao động sang Nhật Bản.",
+    },
+    "arrivals_alt_no_pair": {
+        "en": "Bars for workers DOLAB sent to Japan per year from {first} to {end} ({n_dep} full years); markers for "
+              "Vietnamese entering Japan as technical intern trainees by Japan's count ({n_arr} figures, years "
+              "{arr_years}). No year of this range has a full-year count on both sides.",
+        "vi": "Cột: số lao động sang Nhật Bản mỗi năm từ {first} đến {end} theo Cục Quản lý lao động ngoài nước "
+              "({n_dep} năm đủ số liệu); điểm: số người Việt Nam nhập cảnh Nhật Bản với tư cách thực tập sinh kỹ "
+              "năng theo số liệu Nhật Bản ({n_arr} số liệu, các năm {arr_years}). Không năm nào trong khoảng này có "
+              "đủ số liệu cả năm của cả hai phía.",
+    },
+    "arrivals_no_data": {
+        "en": "Neither DOLAB's count of workers sent to Japan nor Japan's count of Vietnamese trainee arrivals has "
+              "a figure for {start}–{end}.",
+        "vi": "Không có số lao động sang Nhật Bản của Cục Quản lý lao động ngoài nước, cũng không có số thực tập "
+              "sinh kỹ năng Việt Nam nhập cảnh theo số liệu Nhật Bản, cho {start}–{end}.",
     },
     "flows_alt_no_japan": {
         "en": "Bar chart of workers sent abroad per year from {start} to {end}, with the part that went to Japan. "

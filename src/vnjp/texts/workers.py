@@ -48,9 +48,9 @@ TEXT = {
     },
     "wrk_bases_subtitle": {
         "en": "Bars of one year are side by side, never added up; a stack adds statuses of one basis at one date "
-              "(date above the bar); hollow: rounded ('about')",
+              "(date above the bar); hatched: rounded ('about')",
         "vi": "Các cột của cùng một năm đặt cạnh nhau, không cộng dồn; cột chồng chỉ cộng các tư cách lưu trú của "
-              "cùng một nguồn thống kê tại cùng một thời điểm (ngày ghi trên cột); cột rỗng: số làm tròn ('khoảng')",
+              "cùng một nguồn thống kê tại cùng một thời điểm (ngày ghi trên cột); gạch chéo: số làm tròn ('khoảng')",
     },
     "wrk_basis_mhlw": {"en": "Employer-reported workers, end-October (MHLW)",
                        "vi": "Lao động do người sử dụng lao động khai báo, cuối tháng 10 (Bộ Y tế, Lao động và "
@@ -118,10 +118,10 @@ TEXT = {
               "Nhật Bản, {start}–{end}",
     },
     "wrk_si_subtitle": {
-        "en": "Top: bilateral social security agreements in force at each year-end; bottom: milestones of the "
-              "Vietnam–Japan social insurance agreement",
-        "vi": "Trên: số hiệp định bảo hiểm xã hội song phương có hiệu lực vào cuối mỗi năm; dưới: các mốc của Hiệp "
-              "định bảo hiểm xã hội Việt Nam – Nhật Bản",
+        "en": "Top: bilateral social security agreements in force, stepping up in the month each entered into "
+              "force; bottom: milestones of the Vietnam–Japan social insurance agreement",
+        "vi": "Trên: số hiệp định bảo hiểm xã hội song phương có hiệu lực, tăng từ tháng mỗi hiệp định có hiệu lực; "
+              "dưới: các mốc của Hiệp định bảo hiểm xã hội Việt Nam – Nhật Bản",
     },
     "wrk_si_jpn": {"en": "Japan", "vi": "Nhật Bản"},
     "wrk_si_vnm": {"en": "Vietnam", "vi": "Việt Nam"},
