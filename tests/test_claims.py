@@ -373,6 +373,14 @@ def test_real_claims_named_results(real):
     assert "engineer_humanities_intl" in by.loc["c000-03", "base"] and "mhlw_employment" in by.loc["c000-03", "arithmetic"]
     assert "mhlw_employment" in by.loc["c001-10", "base"] and by.loc["c001-10", "verdict"] != "no_data"
     assert all(r["why"] in ("used", *claims.EXCLUDED) for c in by["considered"] for r in c)
+    # issue 14: trainee claims also on the employer-reported base; the social-insurance steps
+    for cid in ("c000-06", "c000-08"):
+        assert "mhlw_employment" in by.loc[cid, "arithmetic"] and "5ch-repost-20230130" in by.loc[cid, "data_source_ids"]
+    assert "mhlw_employment 2022-10-31" in by.loc["c000-07", "arithmetic"]
+    assert by.loc["c000-20", "verdict"] == "no_data" and "compared, not tested" in by.loc["c000-20", "arithmetic"]
+    assert "ssa-preliminary-2023 2023-03-14 ≤ 2023-08-25" in by.loc["c000-17", "arithmetic"]
+    assert by.loc["c002-01", ["verdict", "reason"]].tolist() == ["reproduced", "equal"]
+    assert "seed-002" not in by.loc["c002-01", "data_source_ids"]
 
 
 def test_no_real_claim_rests_on_its_own_document(real):
@@ -526,10 +534,19 @@ FORMER_SPECS: dict[str, Spec] = {
     "c001-09": Spec("2022 rounds to 50%; recent years for context", context_years=(2018, 2019, 2020, 2021, 2023)),
     "c004-03": Spec("divide by the plan's upper end", use_upper=True),
     # residents: end-2022 (said in Aug 2023); the note adds mid-2023
-    "c000-06": Spec("largest single nationality; also 2023-06-30", alt_dates=("2023-06-30",), handler=claims.titp_rank_2022),
-    "c000-07": Spec("strictly above 200,000; also 2023-06-30 and TITP statistics", alt_dates=("2023-06-30",), also=(
+    # issue 14: the employer-reported trainees (MHLW, end-October 2022) as another base of c000-06/07/08
+    "c000-06": Spec("largest single nationality; also 2023-06-30 and employer-reported Oct 2022 (over half ⇒ largest)",
+                    alt_dates=("2023-06-30",), alt_bases=("residents_japan?basis=mhlw_employment&date=2022-10-31",), handler=claims.titp_rank_2022),
+    "c000-07": Spec("strictly above 200,000; residence statistics and employer-reported trainees at the nearest "
+                    "dates; closest base decides", also=(
         "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&basis=titp_statistics"
-        "&date=2022-12-31",)),
+        "&date=2022-12-31",), alt_bases=(
+        "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&basis=residence_statistics",
+        "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&basis=mhlw_employment")),
+    # issue 14: the employer count is shown, not tested (the bases differ by more than the wording allows)
+    "c000-20": Spec("residence statistics at end-2022 (bracket if no row); employer-reported October count shown, "
+                    "not tested", also=("residents_japan?nationality=VNM&status_of_residence=technical_intern_training"
+                                        "&basis=mhlw_employment&date=2022-10-31",)),
     "c000-03": Spec("workers: employer-reported count and the working statuses summed; closest base decides",
                     alt_bases=("residents_japan?nationality=VNM&status_of_residence=technical_intern_training"
                                "+specified_skilled_worker+engineer_humanities_intl&basis=residence_statistics",),
@@ -537,7 +554,8 @@ FORMER_SPECS: dict[str, Spec] = {
                           "&date=2022-12-31",
                           "residents_japan?nationality=VNM&status_of_residence=total&basis=vn_government_estimate"
                           "&date=2022-12-31")),
-    "c000-08": Spec("strictly above 50%; also 2023-06-30", alt_dates=("2023-06-30",)),
+    "c000-08": Spec("strictly above 50%; also 2023-06-30 and employer-reported Oct 2022; closest base decides",
+                    alt_dates=("2023-06-30",), alt_bases=("residents_japan?basis=mhlw_employment&date=2022-10-31",)),
     "c000-21": Spec("SSW publication or residence statistics basis", handler=claims.ssw_2022),
     "c001-06": Spec("same fact as c000-06", same_fact_as="c000-06"),
     "c001-10": Spec("workers: residence statistics and the employer-reported count; closest base decides",
@@ -575,10 +593,11 @@ FORMER_SPECS: dict[str, Spec] = {
     "c001-12": Spec("starts 2018, ends 2022", timeline=("same_date", {
         "partly": "the description ends phase 2 in November 2021; 2022 is the year of the closing review "
                   "(hotline-review-2022, 2022-02-14)."})),
-    "c000-17": Spec("no agreement by Aug 2023", timeline=("before", {
-        "date": "2023-12-31", "and": (("ssa-round1-2025", "after"),),
-        "says": "Preparations are dated in 2023 and the first negotiating round only in 2025: talks were being "
-                "prepared, no agreement existed."})),
+    # issue 14: tested by the preliminary-talks step dated before the workshop (not an event after it)
+    "c000-17": Spec("preliminary talks dated before the workshop; first round after it", timeline=("before", {
+        "and": (("ssa-round1-2025", "after"),),
+        "says": "Japan listed Vietnam for preliminary social-security consultations before the workshop, and the "
+                "first negotiating round came only in 2025: talks were being discussed, no agreement existed."})),
     "c000-22": Spec("review under way in Aug 2023", timeline=("before", {
         "and": (("titp-final-report-2023", "after"),),
         "says": "The interim report precedes the seed and the final report follows it: the review was under way."})),
@@ -638,7 +657,11 @@ def test_a_researcher_adds_a_claim_by_adding_a_row():
     ({"check": "qualitative", "event_prefix": "round"}, "without a timeline_test"),
     ({"check": "value", "timeline_test": "nth"}, "for qualitative"),
     ({"check": "qualitative", "timeline_test": "before"}, "needs explain"),
-    ({"check": "share", "alt_bases": "residents_japan?nationality=VNM"}, "alt_bases are for value"),
+    ({"check": "rank", "alt_bases": "residents_japan?nationality=VNM"}, "alt_bases are for value and share"),
+    ({"check": "sum", "test_years": "1992-1995", "alt_bases": "residents_japan?nationality=VNM"},
+     "alt_bases are for value and share"),
+    ({"check": "rank", "handler": "ssw_isa_bases", "alt_bases": "residents_japan?nationality=VNM"},
+     "alt_bases are for value and share"),
 ])
 def test_a_row_whose_test_columns_do_not_fit_its_check_is_refused(extra, message):
     with pytest.raises(ValueError, match=message):
@@ -666,3 +689,84 @@ def test_an_employer_reported_total_is_labelled_as_workers_at_the_claims_date():
     assert claims.kind_label(other, "vi").endswith("31/10/2022")
     residents = {**row, "numerator": row["numerator"].replace("mhlw_employment", "residence_statistics")}
     assert claims.kind_label(residents, "en").startswith("Vietnamese residents in Japan")
+
+
+# --------------------------------------------------------------------------- issue 14: shares on other bases
+
+EMPLOYER = "residents_japan?basis=mhlw_employment&date=2022-10-31"
+
+
+def trainees(*extra):
+    return {"residents_japan": res(
+        ("2023-06-30", "VNM", "technical_intern_training", 185, "exact", "final", "stats"),
+        ("2023-06-30", "ALL", "technical_intern_training", 358, "exact", "final", "stats"),
+        ("2022-10-31", "VNM", "technical_intern_training", 183, "exact", "final", "mhlw", "mhlw_employment"),
+        ("2022-10-31", "ALL", "technical_intern_training", 343, "exact", "final", "mhlw", "mhlw_employment"),
+        *extra)}
+
+
+def share_claim(cid, value):
+    return claim(cid, "share", value, "more_than", "percent", TITP + "&nationality=VNM&date=2022-12-31",
+                 TITP.replace("nationality=VNM&", "") + "&nationality=ALL&date=2022-12-31",
+                 reference_date="2022-12-31")
+
+
+@pytest.mark.parametrize("stated, verdict, reason, base", [
+    (50, "consistent", "proxy", "residence_statistics 2023-06-30"),  # both hold: the nearest figure decides
+    (52, "consistent", "within_wording", "mhlw_employment 2022-10-31"),  # 51.68% fails, 53.35% holds
+    (60, "not_supported", "value_differs", "mhlw_employment 2022-10-31"),  # both fail: the nearer one is named
+])
+def test_a_share_is_compared_on_each_base_it_names_and_the_closest_decides(stated, verdict, reason, base):
+    spec = Spec(alt_dates=("2023-06-30",), alt_bases=(EMPLOYER,))
+    out = run([share_claim("s", stated)], trainees(), {"s": spec}).loc["s"]
+    assert (out["verdict"], out["reason"], out["base"]) == (verdict, reason, base)
+    assert {"stats", "mhlw"} <= set(out["data_source_ids"])  # every base's rows are shown, not only the closest
+    other = "residence_statistics 2023-06-30" if base.startswith("mhlw") else "mhlw_employment 2022-10-31"
+    assert "other bases: " + other in out["arithmetic"]
+    alone = run([share_claim("s", stated)], trainees(), {"s": Spec(alt_dates=("2023-06-30",))}).loc["s"]
+    assert alone["base"] == "" and "mhlw" not in alone["data_source_ids"]  # without alt_bases: one base only
+
+
+def test_a_share_whose_only_rows_are_on_another_base_is_tested_there_and_a_foreign_base_is_refused():
+    frames = {"residents_japan": trainees()["residents_japan"].query("basis == 'mhlw_employment'")}
+    out = run([share_claim("s", 50)], frames, {"s": Spec(alt_bases=(EMPLOYER,))}).loc["s"]
+    assert (out["verdict"], out["base"]) == ("consistent", "mhlw_employment 2022-10-31")
+    gap = run([share_claim("s", 50)], frames, {"s": Spec(alt_bases=(EMPLOYER.replace("10-31", "10-30"),))}).loc["s"]
+    assert gap["verdict"] == "no_data" and gap["base"] == ""
+    with pytest.raises(ValueError, match="must select from residents_japan"):
+        run([share_claim("s", 50)], frames, {"s": Spec(alt_bases=("departures?year=2022",))})
+
+
+def test_the_majority_rank_reads_every_date_and_base_and_a_half_is_not_a_majority():
+    num_sel, den_sel = TITP + "&date=2022-12-31", TITP.replace("nationality=VNM&", "") + "&date=2022-12-31"
+    rank = claim("r", "rank", 1, unit="rank", numerator=num_sel, denominator=den_sel)
+    both = Spec(alt_dates=("2023-06-30",), alt_bases=(EMPLOYER,), handler=claims.titp_rank_2022)
+    out = run([rank], trainees(), {"r": both}).loc["r"]
+    assert (out["verdict"], out["reason"]) == ("consistent", "proxy")
+    assert "2023-06-30 (residence_statistics) and at 2022-10-31 (mhlw_employment)" in out["explanation"]
+    # only the employer base holds a majority: it decides alone
+    frames = trainees(("2023-06-30", "CHN", "technical_intern_training", 1, "exact", "final", "stats"))
+    frames["residents_japan"].loc[0, "value"] = 179  # exactly half of 358: not a majority
+    out = run([rank], frames, {"r": both}).loc["r"]
+    assert out["verdict"] == "consistent" and "≤ 50%: rank not decided [2023-06-30" in out["arithmetic"]
+    assert "at 2022-10-31 (mhlw_employment) Vietnamese" in out["explanation"]
+    frames["residents_japan"].loc[2, "value"] = 100  # 100 / 343: no majority anywhere
+    out = run([rank], frames, {"r": both}).loc["r"]
+    assert (out["verdict"], out["reason"]) == ("no_data", "no_rows") and "every date and base" in out["explanation"]
+    assert claims.spec_of(pd.Series({"claim_id": "c9", "check": "rank", "handler": "majority_share_rank",
+                                     "alt_bases": EMPLOYER})).alt_bases == (EMPLOYER,)
+
+
+def test_a_gap_still_shows_the_series_it_is_compared_with_and_never_tests_them():
+    frames = trainees()
+    sel = TITP + "&date=2022-12-31"
+    shown = "residents_japan?nationality=VNM&status_of_residence=technical_intern_training&basis=mhlw_employment" \
+            "&date=2022-10-31"
+    rows = [claim("g", "value", 176, "about", numerator=sel, reference_date="2022-12-31"),
+            claim("g2", "value", 183, "about", numerator=sel, reference_date="2022-12-31")]
+    out = run(rows, frames, {"g": Spec(also=(shown,)), "g2": Spec(also=(shown,))})
+    for cid in ("g", "g2"):  # a shown value equal to the claim (g2) does not make it tested
+        assert out.loc[cid, "verdict"] == "no_data"
+        assert "compared, not tested: technical_intern_training mhlw_employment 2022-10-31: 183 [mhlw]" \
+            in out.loc[cid, "arithmetic"]
+    assert run(rows[:1], frames, {"g": Spec()}).loc["g", "arithmetic"] == ""

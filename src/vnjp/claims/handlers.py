@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 from .fmt import cite, num, others, pct_diff_text, relation, stated_text, WORDING
-from .kinds import check_rank, check_sum, check_value, _gap, shares
+from .. import data
+from .kinds import check_rank, check_sum, check_value, _gap, shares, with_conditions
 from .result import Result, Spec
 from .selection import Data
 from .tolerance import accepts, band
@@ -109,26 +110,41 @@ def ssw_2022(claim, spec: Spec, ctx: Data) -> Result:
 
 def titp_rank_2022(claim, spec: Spec, ctx: Data) -> Result:
     """c000-06: 'Vietnam has the most TITP trainees'. End-2022 has no Vietnamese row; the note
-    asks to test mid-2023 too. There the data hold no other single nationality, but a share
-    above one half of all nationalities makes Vietnam the largest whatever the others are."""
+    asks to test mid-2023 too (``alt_dates``) and the employer-reported trainees (``alt_bases``, conditions
+    replacing the selectors' own, see :func:`.kinds.with_conditions`). There the data hold no other single
+    nationality, but a share above one half of all nationalities makes Vietnam the largest whatever the
+    others are. Every date and base is shown; one above one half decides."""
     res = check_rank(claim, spec, ctx)
     if res.verdict != "no_data":
         return res
-    for when in spec.alt_dates:
-        num_sel = claim["numerator"]
-        den_sel = num_sel.replace("nationality=VNM", "nationality=ALL")
-        table = shares(num_sel, den_sel, ctx, [when])
-        r = table.iloc[0]
-        if r["share"] == r["share"]:
-            holds = r["share"] > 50
-            arith = (f"end-2022: no VNM row; {num(r['num'])} / {num(r['den'])} = {r['share']:.2f}% "
-                     f"{'> 50% ⇒ rank 1 ✓' if holds else '≤ 50%: rank not decided'} ({when})")
-            used = [r["num_source_id"], r["den_source_id"]]
-            if holds:
-                return Result("consistent", "proxy",
-                              f"No row at end-2022; at {when} Vietnamese are more than half of all trainees, so they "
-                              "are the largest nationality (no other nationality's row is needed).",
-                              arith, f"{num(r['num'])} [{r['num_source_id']}]", 1.0, used)
-            return Result("no_data", "no_rows", "Vietnam holds half or less at " + when + "; other nationalities "
-                          "are not in the data.", arith, "", math.nan, used)
-    return res
+    num_sel = claim["numerator"]
+    den_sel = num_sel.replace("nationality=VNM", "nationality=ALL")
+    tries = [(num_sel, den_sel, when, data.parse_selector(num_sel)[1].get("basis", "")) for when in spec.alt_dates]
+    for conditions in spec.alt_bases:
+        when = data.parse_selector(conditions)[1].get("date")
+        tries.append((with_conditions(num_sel, conditions), with_conditions(den_sel, conditions), when,
+                      data.parse_selector(conditions)[1].get("basis", "")))
+    lines, used, majority, first = [], [], [], None
+    for n_sel, d_sel, when, basis in tries:
+        r = shares(n_sel, d_sel, ctx, [when] if when else None).iloc[0]
+        label = f"{when or 'every date'}{f' ({basis})' if basis else ''}"
+        if r["share"] != r["share"]:
+            lines.append(f"{label}: no share")
+            continue
+        holds = r["share"] > 50
+        lines.append(f"{num(r['num'])} / {num(r['den'])} = {r['share']:.2f}% "
+                     f"{'> 50% ⇒ rank 1 ✓' if holds else '≤ 50%: rank not decided'} [{label}]")
+        used += [r["num_source_id"], r["den_source_id"]]
+        if holds:
+            majority.append(label)
+            first = first if first is not None else r
+    if not used:
+        return res
+    arith = "end-2022: no VNM row; " + "; ".join(lines)
+    if majority:
+        return Result("consistent", "proxy",
+                      f"No row at end-2022; at {' and at '.join(majority)} Vietnamese are more than half of all "
+                      "trainees, so they are the largest nationality (no other nationality's row is needed).",
+                      arith, f"{num(first['num'])} [{first['num_source_id']}]", 1.0, used)
+    return Result("no_data", "no_rows", "Vietnam holds half or less at every date and base tested; other "
+                  "nationalities are not in the data.", arith, "", math.nan, used)

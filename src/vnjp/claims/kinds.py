@@ -77,7 +77,11 @@ def check_value(claim, spec: Spec, ctx: Data) -> Result:
                 proxy_note = f"no row at the selector's date; tested at {when} as the note asks"
                 break
     if hl.empty:
-        return bracket(claim, spec, ctx) or _gap(claim, ctx)
+        res = bracket(claim, spec, ctx) or _gap(claim, ctx)
+        also = _also(spec, ctx)
+        if also:  # the series the note compares with are shown at a gap too (never tested)
+            res.arithmetic = (res.arithmetic + "; " if res.arithmetic else "") + "compared, not tested: " + also
+        return res
     row, pick_note = _pick_quantity(resource, hl, claim, spec, ctx)
     value, qualifier, unit = float(claim["value"]), claim["qualifier"], claim["unit"]
     x = float(row["value"])
@@ -349,6 +353,52 @@ def shares(num_sel: str, den_sel: str, ctx: Data, periods: list | None, use_uppe
                                       "den_lower"])
 
 
+def with_conditions(selector: str, conditions: str) -> str:
+    """``selector`` with the conditions of another selector of the same resource replacing or adding its own.
+
+    A share claim's ``alt_bases`` entry (``residents_japan?basis=mhlw_employment&date=2022-10-31``) is applied
+    this way to both its numerator and its denominator: the same share, counted on another base.
+    """
+    resource, params = data.parse_selector(selector)
+    other, extra = data.parse_selector(conditions)
+    if other != resource:
+        raise ValueError(f"'{conditions}': another base of '{selector}' must select from {resource}")
+    return resource + "?" + "&".join(f"{k}={v}" for k, v in {**params, **extra}.items())
+
+
+def _base_label(selector: str, table: pd.DataFrame) -> str:
+    _, params = data.parse_selector(selector)
+    where = params.get("basis") or params.get("reporter") or "selector"
+    known = table.dropna(subset=["share"])
+    return f"{where} " + ", ".join(_period_text(p) for p in (known if not known.empty else table)["period"])
+
+
+def _share_distance(table: pd.DataFrame, value: float, qualifier: str) -> float:
+    """How far a base's shares lie from what the wording accepts (0: every known share holds; inf: none known)."""
+    known = table.dropna(subset=["share"])
+    if known.empty:
+        return math.inf
+    low, high, _, _ = band(value, qualifier, "percent")
+    return max(0.0 if accepts(s, value, qualifier, "percent") else min(abs(s - low), abs(s - high))
+               for s in known["share"])
+
+
+def share_bases(claim, spec: Spec, ctx: Data) -> list[dict]:
+    """Each other base of a share claim (``alt_bases``): label, selectors and its table of shares.
+
+    The base's conditions replace the numerator's and the denominator's (:func:`with_conditions`); a base
+    naming a date is taken at that date, else at the dates its selectors give.
+    """
+    out = []
+    for conditions in spec.alt_bases:
+        num_sel = with_conditions(claim["numerator"], conditions)
+        den_sel = with_conditions(claim["denominator"], conditions)
+        when = data.parse_selector(conditions)[1].get("date")
+        table = shares(num_sel, den_sel, ctx, [when] if when else None, spec.use_upper)
+        out.append({"label": _base_label(num_sel, table), "num": num_sel, "den": den_sel, "table": table})
+    return out
+
+
 def _period_text(p) -> str:
     return str(pd.Timestamp(p).date()) if isinstance(p, (pd.Timestamp, str)) and not str(p).isdigit() else str(p)
 
@@ -383,6 +433,26 @@ def check_share(claim, spec: Spec, ctx: Data) -> Result:
     if (table.empty or table["share"].isna().all()) and spec.alt_dates:
         table = shares(claim["numerator"], claim["denominator"], ctx, list(spec.alt_dates), spec.use_upper)
         proxy = f"no share at the selector's date; tested at {', '.join(spec.alt_dates)} as the note asks"
+    bases_text, base = "", ""
+    if spec.alt_bases:  # the verdict rests on the closest base: nearest what the wording accepts, then the figure
+        first = {"label": _base_label(claim["numerator"], table), "table": table, "proxy": proxy}
+        cands = [first] + share_bases(claim, spec, ctx)
+        for c in cands:
+            c["distance"] = _share_distance(c["table"], value, qualifier)
+            known_c = c["table"].dropna(subset=["share"])
+            c["last"] = float(known_c["share"].iloc[-1]) if not known_c.empty else math.nan
+        best = min(cands, key=lambda c: (c["distance"], abs(c["last"] - value) if c["last"] == c["last"]
+                                         else math.inf))
+        table, proxy = best["table"], best.get("proxy", "")
+        if best["distance"] < math.inf:
+            base = best["label"]
+        others_ = [c for c in cands if c is not best]
+        bases_text = "; ".join(
+            f"{c['label']}: " + ("; ".join(_share_line(r, value, qualifier) for _, r in c["table"].iterrows())
+                                 if not c["table"].empty else "no row")
+            for c in others_)
+        extra_used = {s for c in others_ for col in ("num_source_id", "den_source_id")
+                      for s in c["table"][col].dropna()}
     context = shares(claim["numerator"], claim["denominator"], ctx, list(spec.context_years), spec.use_upper) \
         if spec.context_years else table.iloc[0:0]
     known = table.dropna(subset=["share"])
@@ -392,6 +462,9 @@ def check_share(claim, spec: Spec, ctx: Data) -> Result:
     used = sorted({s for c in ("num_source_id", "den_source_id") for s in pd.concat([table, context])[c].dropna()})
     details = {_period_text(r["period"]): round(r["share"], 2) for _, r in pd.concat([table, context]).iterrows()
                if r["share"] == r["share"]}
+    if spec.alt_bases:
+        arith = (f"{base}: " if base else "") + arith + (f" | other bases: {bases_text}" if bases_text else "")
+        used = sorted(set(used) | extra_used)
     if known.empty:
         res = _gap(claim, ctx, f"No period has both {claim['numerator']} and its denominator.")
         res.arithmetic, res.details = arith, details
@@ -424,7 +497,9 @@ def check_share(claim, spec: Spec, ctx: Data) -> Result:
     if spec.use_upper:
         lower = known.iloc[-1]
         expl += f" Against the plan's lower end it would be {100 * lower['num'] / lower['den_lower']:.1f}%."
-    res = Result(verdict, reason, expl, arith, shown, float(last["share"]), used, details=details)
+    if base:
+        expl = f"Closest of {len(spec.alt_bases) + 1} bases: {base}. " + expl
+    res = Result(verdict, reason, expl, arith, shown, float(last["share"]), used, details=details, base=base)
     return res
 
 

@@ -10,7 +10,8 @@ are held by the claims resource's Table Schema in ``data/datapackage.json``):
 ``test_years``        years tested (share: each year; sum: ``first-last`` summed), e.g. ``2018-2022``
 ``context_years``     years reported beside a share, not tested
 ``alt_dates``         dates tested when the selector's date has no row (``2023-06-30``)
-``alt_bases``         other bases tested beside the numerator (``;`` between selectors, ``+`` sums statuses)
+``alt_bases``         other bases tested beside the numerator (``;`` between selectors, ``+`` sums statuses);
+                      for a share, each entry's conditions replace those of numerator and denominator
 ``compare_with``      selectors shown beside the result, not tested
 ``denominator_end``   ``upper``: a share divides by the denominator's ``value_upper``
 ``top_n``             a rank claim reading "one of the N largest"
@@ -101,9 +102,10 @@ def spec_of(row) -> Spec:
         spec["top_n"] = int(float(_text(row, "top_n")))
     if spec["use_upper"] and kind != "share":
         refuse("denominator_end is for share claims")
-    if spec["alt_bases"] and kind != "value":
-        refuse("alt_bases are for value claims")
     handler = _text(row, "handler")
+    if spec["alt_bases"] and kind not in ("value", "share") and not (kind == "rank"
+                                                                     and handler == "majority_share_rank"):
+        refuse("alt_bases are for value and share claims (and the majority_share_rank handler)")
     if handler:
         if handler not in HANDLERS:
             refuse(f"unknown handler '{handler}' (one of: {', '.join(HANDLERS)})")
