@@ -190,23 +190,15 @@ TEXT = {
               "chính (tháng 4 – tháng 3).",
     },
     "arrivals_alt": {
-        "en": "Bars for workers DOLAB sent to Japan per year from {first} to {end} ({n_dep} full years); markers "
-              "for Vietnamese entering Japan as technical intern trainees by Japan's count ({n_arr} figures, years "
-              "{arr_years}).",
+        "en": "Bars for workers DOLAB sent to Japan per year from {first} to {end} ({n_dep} full years); markers for "
+              "Vietnamese entering Japan as technical intern trainees by Japan's count ({n_arr} figures, years "
+              "{arr_years}). In {pair_year}, a year with both full-year counts, Japan counted {pair_arr} "
+              "({pair_label}) and DOLAB {pair_dep} departures to Japan.",
         "vi": "Cột: số lao động sang Nhật Bản mỗi năm từ {first} đến {end} theo Cục Quản lý lao động ngoài nước "
               "({n_dep} năm đủ số liệu); điểm: số người Việt Nam nhập cảnh Nhật Bản với tư cách thực tập sinh kỹ "
-              "năng theo số liệu Nhật Bản ({n_arr} số liệu, các năm {arr_years}).",
-    },
-    "arrivals_alt_pair": {
-        "en": "In {pair_year}, a year with both full-year counts, Japan counted {pair_arr} ({pair_label}) and DOLAB"
-              " {pair_dep} departures to Japan.",
-        "vi": "Năm {pair_year}, năm có đủ cả hai số liệu cả năm, Nhật Bản ghi nhận {pair_arr} ({pair_label}), Cục "
-              "Quản lý lao động ngoài nước ghi nhận {pair_dep} lao động sang Nhật Bản.",
-    },
-    "arrivals_no_data": {
-        "en": "No count of workers sent to Japan and no count of trainees entering Japan for {start}–{end}.",
-        "vi": "Không có số lao động sang Nhật Bản và không có số thực tập sinh nhập cảnh Nhật Bản cho "
-              "{start}–{end}.",
+              "năng theo số liệu Nhật Bản ({n_arr} số liệu, các năm {arr_years}). Năm {pair_year}, năm có đủ cả hai "
+              "số liệu cả năm, Nhật Bản ghi nhận {pair_arr} ({pair_label}), Cục Quản lý lao động ngoài nước ghi nhận "
+              "{pair_dep} lao động sang Nhật Bản.",
     },
     "flows_alt_no_japan": {
         "en": "Bar chart of workers sent abroad per year from {start} to {end}, with the part that went to Japan. "
