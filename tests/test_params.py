@@ -56,7 +56,7 @@ def test_registered_values_are_inside_their_domains():
 @pytest.mark.parametrize("run_name, cli, words", [
     ("milestones-en", [("start_year", "2030")], ["start_year", "2030", "1973..2027"]),
     ("milestones-en", [("today", "2026-13-45")], ["today", "2026-13-45", "YYYY-MM-DD"]),
-    ("destinations-en", [("year", "1800")], ["year", "1800", str(params.year_set("departures_total")[-1])]),
+    ("destinations-en", [("year", "1800")], ["year", "1800", "2011"]),  # the years, run together: 2011–2024
     ("destinations-vi", [("top_n", "0")], ["top_n", "0", "1..30"]),
     ("flows-en", [("start_year", "2010"), ("end_year", "2005")], ["start_year", "2010", "end_year"]),
     ("flows-en", [("covid_base_year", "2010")], ["covid_base_year", "2010"]),  # no full-year total in 2010
