@@ -28,6 +28,7 @@ from vnjp.runner import notebook_parameters  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 FLOWS, DEST = "notebooks/01_flows_1992_latest.ipynb", "notebooks/02_destination_markets.ipynb"
 ECON, MILE = "notebooks/03_economic_context.ipynb", "notebooks/04_policy_milestones.ipynb"
+CLAIMS, WORK = "notebooks/05_claims_check.ipynb", "notebooks/06_workers_social_insurance.ipynb"
 TEMPLATE = "templates/analysis.ipynb"
 
 GRID = [
@@ -55,6 +56,20 @@ GRID = [
     (MILE, {"today": "1900-01-01"}),  # everything planned
     (MILE, {"today": "2100-12-31", "lang": "vi"}),  # nothing planned
     (MILE, {"start_year": 1973, "end_year": 1973}),  # first year
+    (CLAIMS, {"checks": ["value"], "source_ids": ["seed-000"]}),
+    (CLAIMS, {"checks": ["rank", "qualitative"], "lang": "vi"}),  # no numeric claim: an empty gap figure
+    (CLAIMS, {"checks": ["untestable"], "source_ids": ["seed-002"]}),
+    (CLAIMS, {"source_ids": ["seed-004", "seed-001"], "lang": "vi"}),
+    (CLAIMS, {"share_first_year": 1990, "share_last_year": 1990}),  # first year with data, no Japan count
+    (CLAIMS, {"share_first_year": 2025, "share_last_year": 2025, "lang": "vi"}),  # last year
+    (CLAIMS, {"share_first_year": 1990, "share_last_year": 2025, "checks": ["share"], "source_ids": ["seed-001"]}),
+    (WORK, {"start_year": 2008, "end_year": 2011}),  # no Vietnamese count yet (a gap until 2012)
+    (WORK, {"start_year": 2008, "end_year": 2008, "status_year": 2008, "lang": "vi"}),  # first year, no breakdown
+    (WORK, {"start_year": 2025, "end_year": 2025, "status_year": 2025}),  # last year
+    (WORK, {"start_year": 2016, "end_year": 2016, "status_year": 2016, "lang": "vi"}),  # one year with all series
+    (WORK, {"start_year": 2012, "end_year": 2020, "status_year": 2019, "lang": "vi"}),  # breakdown falls back
+    (WORK, {"status_year": 2023}),  # one group only: falls back to 2022
+    (WORK, {"lang": "vi"}),
     (TEMPLATE, {"market": "TWN", "year_from": 2019, "year_to": 2019}),
     (TEMPLATE, {"year_from": 1990, "year_to": 1995, "lang": "vi"}),  # no count for Japan
     (TEMPLATE, {"market": "SAU", "lang": "vi"}),

@@ -241,6 +241,8 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
         source = "\n".join(wrap_units((labels.text("no_rows_source", lang, files=files) + (f" {note}" if note else ""))
                                       .split(), " ", footer_width_pt(fig.get_figwidth())))
         plotted = None
+    elif plotted is None or len(plotted) == 0:
+        raise ValueError(f"{name}: no plotted rows; a figure draws cited rows or is declared empty with no_data()")
     else:
         source = source_line(plotted, lang, note, width=fig.get_figwidth())
     fig.supxlabel(source, x=0.01, ha="left", fontsize=FOOTER_FONTSIZE, color="#555555")

@@ -89,12 +89,28 @@ def place(code: str, lang: str) -> str:
         raise KeyError(f"no label for place '{code}': add it to vnjp.labels.PLACES") from None
 
 
+#: How a template says a year range, and what it says instead when the range is one year
+#: (``start == end``): "2010", never "2010–2010" or "from 2010 to 2010".
+ONE_YEAR = {
+    "en": (("{start}–{end}", "{start}"), ("from {start} to {end}", "in {start}"),
+           ("between {start} and {end}", "in {start}")),
+    "vi": (("giai đoạn {start}–{end}", "năm {start}"), ("trong {start}–{end}", "trong năm {start}"),
+           ("cho {start}–{end}", "cho năm {start}"), ("từ {start} đến {end}", "trong năm {start}"),
+           ("{start}–{end}", "{start}")),
+}
+
+
 def text(key: str, lang: str, **fmt) -> str:
+    """The label ``key`` in ``lang``, formatted; a template's year range ``{start}``–``{end}`` reads as one
+    year when ``start == end`` (see :data:`ONE_YEAR`)."""
     _check_lang(lang)
     try:
         template = TEXT[key][lang]
     except KeyError:
         raise KeyError(f"no label '{key}' in vnjp.labels.TEXT") from None
+    if "start" in fmt and fmt.get("start") == fmt.get("end"):
+        for long, short in ONE_YEAR[lang]:
+            template = template.replace(long, short)
     return template.format(**fmt) if fmt else template
 
 

@@ -65,6 +65,14 @@ def _economy_years() -> list[int]:
     return sorted({int(y) for y in rows["year"].dropna()})
 
 
+def _employer_reported_years() -> list[int]:
+    """Years with an end-October employer-reported (MHLW) count of foreign workers, any nationality."""
+    from . import workers
+    from .flows import residents_headline
+
+    return sorted({int(y) for y in workers._october(residents_headline())["year"].dropna()})
+
+
 def _timeline_years() -> list[int]:
     from . import data
 
@@ -81,6 +89,9 @@ YEAR_SETS = {
     "departures": (lambda: _departures_years(), "years of workers sent, data/departures.csv"),
     "economy": (_economy_years, "years of data/economy.csv"),
     "timeline": (_timeline_years, "years of data/timeline.csv"),
+    "employer_reported": (_employer_reported_years,
+                          "years with an end-October employer-reported count of foreign workers, "
+                          "data/residents_japan.csv"),
 }
 
 

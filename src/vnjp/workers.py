@@ -170,6 +170,16 @@ def two_bases(start: int, end: int, rows: pd.DataFrame | None = None) -> pd.Data
     return out[cols].sort_values(["year", "basis", "status_of_residence"]).reset_index(drop=True)
 
 
+def drawn_keys(bases: pd.DataFrame) -> set[str]:
+    """What a :func:`two_bases` table draws, for a legend that names nothing else: ``mhlw_employment``,
+    ``vn_government_estimate`` and ``residence_statistics:<status>`` (``total`` or a working status),
+    each only where the table holds a row with a value."""
+    rows = bases[bases["value"].notna()]
+    keys = set(rows["basis"]) - {"residence_statistics"}
+    resid = rows[rows["basis"] == "residence_statistics"]
+    return keys | {f"residence_statistics:{s}" for s in resid["status_of_residence"]}
+
+
 def by_status(start: int, end: int, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Vietnamese employer-reported workers by MHLW status group (and the "of which" parts), one row
     per year and status that has a count. Columns: ``year``, ``status_of_residence``, ``group``

@@ -54,6 +54,15 @@ TEXT = {
     "claims_bracket": {"en": "rows either side of the date\n(none at it; not interpolated)",
                        "vi": "số liệu hai bên thời điểm\n(không nội suy)"},
     "claims_closest_base": {"en": "closest of {n} bases", "vi": "gần nhất trong {n} cơ sở"},
+    "claims_none_selected": {
+        "en": "No statement of the chosen seed documents is of the chosen check types.",
+        "vi": "Không có nhận định nào của các văn bản gốc đã chọn thuộc các loại kiểm tra đã chọn.",
+    },
+    "claims_none_numeric": {
+        "en": "No numeric statement (value, share, sum) in the chosen seed documents and check types.",
+        "vi": "Không có nhận định định lượng (giá trị, tỷ trọng, tổng) nào trong các văn bản gốc và loại kiểm tra "
+              "đã chọn.",
+    },
     "claims_no_data_mark": {"en": "no data", "vi": "không có số liệu"},
     "claims_gap_note": {
         "en": "Numeric claims only (value, share, sum); ranks and dated events are in figure claims_verdicts. No data "

@@ -12,6 +12,8 @@ TEXT = {
     "wrk_no_rows": {"en": "No data for {start}–{end}", "vi": "Không có số liệu cho giai đoạn {start}–{end}"},
     "wrk_no_rows_alt": {"en": "Empty chart: the data package holds no row for {what} in {start}–{end}.",
                         "vi": "Biểu đồ trống: bộ dữ liệu không có dòng nào về {what} trong giai đoạn {start}–{end}."},
+    "wrk_no_rows_what": {"en": "The data package holds no row for {what} in {start}–{end}.",
+                         "vi": "Bộ dữ liệu không có dòng nào về {what} trong giai đoạn {start}–{end}."},
     # 1. employer-reported series
     "wrk_emp_title": {
         "en": "Vietnamese workers in Japan as employers report them, end of October {start}–{end}",
