@@ -143,3 +143,31 @@ def test_faint_alternatives_are_cited_and_suspect_ones_are_not_drawn():
     assert s.loc[2015, "alternatives"] == [29.5]  # the suspect 99.0 is never drawn
     assert s.loc[2015, "alternative_sources"] == ["lo"]
     assert sorted(economy.plotted_rows(s)["source_id"]) == ["hi", "lo"]
+
+
+def test_low_reliability_flag_is_carried_into_the_yearly_series_and_marked_only_where_true():
+    from vnjp import figures
+    from vnjp.headline import only_low_reliability
+
+    rows = frame(row(2015, 27.0, source="hi"), row(2016, 39.9, source="lo"), row(2017, 54.0, source="lo"),
+                 row(2017, 54.0, source="hi"), row(2019, 80.0, source="lo", qualifier="about"))
+    keys = QUANTITY_KEYS["economy"]
+    h = heads(*rows.to_dict("records")).merge(only_low_reliability(rows, SOURCES, keys), on=keys, how="left")
+    s = economy.yearly(h, 2014, 2019)
+    # only the years whose every source is of low reliability; a year with a high source too is solid
+    assert s["only_low_reliability"].tolist() == [False, False, True, False, False, True]
+    assert economy.yearly(heads(row(2016, 1.0, source="lo")), 2016, 2016)["only_low_reliability"].tolist() == [False]
+    na = h.assign(only_low_reliability=pd.array([pd.NA] * len(h), dtype="boolean"))
+    assert not economy.yearly(na, 2014, 2019)["only_low_reliability"].any()  # NA is never a flag
+    fig, ax = plt.subplots()
+    have = economy.present(s)
+    assert figures.mark_low_reliability(ax, have.index, have["value"], have["only_low_reliability"], color="red") == 2
+    (diamonds,) = ax.collections
+    assert diamonds.get_offsets().tolist() == [[2016.0, 39.9], [2019.0, 80.0]]
+    assert figures.mark_low_reliability(ax, [2015], [27.0], [False], color="red") == 0
+    assert len(ax.collections) == 1  # nothing drawn for no flagged point
+    flags = pd.Series([pd.NA, None, True], dtype=object)  # a missing flag is not a mark
+    assert figures.mark_low_reliability(ax, [1, 2, 3], [1.0, 2.0, 3.0], flags, color="red") == 1
+    plt.close(fig)
+    for lang in ("en", "vi"):
+        assert figures.low_reliability_handle(lang).get_label().startswith({"en": "diamond", "vi": "hình thoi"}[lang])

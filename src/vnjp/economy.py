@@ -22,13 +22,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import data
-from .flows import decimal_year
+from .flows import _is_true, decimal_year
 from .headline import QUANTITY_KEYS, headline
 
 KEYS = QUANTITY_KEYS["economy"]
 #: Columns of a series frame (index: ``year``).
 SERIES_COLUMNS = ["value", "qualifier", "status", "source_id", "reporter", "unit", "year_basis", "period_end",
-                  "n_sources", "alternatives", "alternative_sources", "marked"]
+                  "n_sources", "alternatives", "alternative_sources", "marked", "only_low_reliability"]
 
 
 class MixedUnits(ValueError):
@@ -85,7 +85,9 @@ def series(rows: pd.DataFrame, indicator: str, *, reporter: str, unit: str, year
 
 def yearly(hit: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     """Headline rows of one quantity (any resource with ``year``, ``value``, ``source_id``)
-    as a frame indexed by every year from ``start`` to ``end``; ``NA`` where nothing is stated."""
+    as a frame indexed by every year from ``start`` to ``end``; ``NA`` where nothing is stated.
+    ``only_low_reliability`` is the rows' flag (``vnjp.headline.only_low_reliability``, e.g. of
+    ``departures.headline_rows``) where they carry it, else False: True only for a stated True."""
     hit = hit[(hit["year"] >= start) & (hit["year"] <= end)]
     if "marked" not in hit:
         hit = hit.assign(marked=is_marked(hit))
@@ -110,6 +112,7 @@ def yearly(hit: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
                 out.at[year, col] = best[col] if col in best else pd.NA
         out.loc[year, "value"] = float(best["value"])
     out["marked"] = out["marked"].astype("boolean")
+    out["only_low_reliability"] = [_is_true(flag) for flag in out["only_low_reliability"]]
     return out
 
 

@@ -24,6 +24,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from . import data, labels, paths  # noqa: E402
+from .flows import _is_true  # noqa: E402
 from .citations import _drawable, _sort_key, publisher_label  # noqa: E402, F401 -- re-exported
 from .pngmeta import META_KEYS, read_metadata  # noqa: E402, F401 -- read_metadata is re-exported
 
@@ -331,6 +332,31 @@ def write_table(plotted: pd.DataFrame, stem: str, directory: Path) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return final
+
+
+def low_reliability_flags(flags) -> list[bool]:
+    """The ``only_low_reliability`` column as plain booleans: True only for a real True (NA, None or a
+    missing value is False: a value is marked only when the headline rule said so)."""
+    return [_is_true(flag) for flag in flags]
+
+
+def mark_low_reliability(ax, x, y, flags, *, color: str, size: float = 70, zorder: int = 5) -> int:
+    """A hollow diamond around each point (``x``, ``y``) whose value rests on low-reliability sources
+    alone (``flags``: the ``only_low_reliability`` column of the rows drawn). Returns how many were
+    drawn: give the legend entry (:func:`low_reliability_handle`) only when this is not 0."""
+    keep = low_reliability_flags(flags)
+    xs = [float(v) for v, k in zip(x, keep) if k]
+    ys = [float(v) for v, k in zip(y, keep) if k]
+    if xs:
+        ax.scatter(xs, ys, marker="D", facecolor="none", edgecolor=color, s=size, lw=0.9, zorder=zorder)
+    return len(xs)
+
+
+def low_reliability_handle(lang: str, *, color: str = "black", key: str = "low_reliability_point"):
+    """The legend entry of :func:`mark_low_reliability`'s diamond, labelled by the text ``key``."""
+    from matplotlib.lines import Line2D
+
+    return Line2D([], [], ls="", marker="D", mfc="none", mec=color, markersize=7, label=labels.text(key, lang))
 
 
 def thousands_axis(axis, lang: str) -> None:

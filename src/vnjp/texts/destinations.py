@@ -60,6 +60,10 @@ TEXT = {
         "vi": "Số lao động mỗi năm tới các thị trường từng nằm trong {top} thị trường lớn nhất ít nhất một năm; "
               "vòng tròn rỗng: số làm tròn; đường bị ngắt ở năm thiếu số liệu",
     },
+    "low_reliability_point": {  # also the legend of notebook 03's workers panel
+        "en": "diamond: only low-reliability sources state this figure",
+        "vi": "hình thoi: chỉ có nguồn độ tin cậy thấp nêu số này",
+    },
     "markets_time_alt": {
         "en": "Line chart of workers sent per year to {markets}, {start}–{end}. In {last}, {first_market} "
               "received {first_n} and {second_market} {second_n}.",
