@@ -5,9 +5,11 @@ commit, how to cite) and counts in the right number."""
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -224,3 +226,21 @@ def test_pdf_entries_keep_ids_whole_and_encode_what_the_font_cannot_draw():
     assert text.startswith("VIETJO, 5 Mar 2024: https://zh.example.org/%E6%97%A5%E6%9C%AC-post1.vnp [a-b-c]")
     assert url == "https://zh.example.org/%E6%97%A5%E6%9C%AC-post1.vnp"
     assert pdf.source_entries(["nope"], catalogue, "vi")[0][0].startswith("[nope]")
+
+
+def test_pdfs_are_written_one_language_per_process_and_a_failing_child_is_an_error(tmp_path, monkeypatch):
+    """report.write_pdfs forks for every language but the first; each child's file is there afterwards,
+    and a child that fails makes the assembly fail (naming the file), as a failure in the parent would."""
+    from vnjp import pdf
+
+    def fake(path, lang, *rest):
+        if lang == "xx":
+            raise ValueError("deliberate")
+        Path(path).write_text(f"{lang} {os.getpid()}")
+
+    monkeypatch.setattr(pdf, "write_pdf", fake)
+    report.write_pdfs([(tmp_path / "a.pdf", "en"), (tmp_path / "b.pdf", "vi")])
+    pids = {p.name: p.read_text().split()[1] for p in tmp_path.glob("*.pdf")}
+    assert sorted(pids) == ["a.pdf", "b.pdf"] and pids["a.pdf"] == str(os.getpid()) != pids["b.pdf"]
+    with pytest.raises(RuntimeError, match="c.pdf"):
+        report.write_pdfs([(tmp_path / "a.pdf", "en"), (tmp_path / "c.pdf", "xx")])

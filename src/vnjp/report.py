@@ -24,6 +24,7 @@ import csv
 import dataclasses
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -546,6 +547,39 @@ def _stamp(sections: list[Section], build: Path, info: Colophon | None = None, d
     return json.dumps(state, sort_keys=True, ensure_ascii=False, default=str)
 
 
+def write_pdfs(jobs: list[tuple]) -> None:
+    """Write the PDF of each language (arguments of :func:`vnjp.pdf.write_pdf`), one language per process:
+    each takes tens of seconds (matplotlib sets every page), and the languages do not depend on each
+    other. A child that fails makes this raise, like a failure in this process."""
+    import traceback
+
+    from .pdf import write_pdf
+
+    children = []
+    for job in jobs[1:]:
+        pid = os.fork()
+        if pid == 0:  # the child: write one PDF and leave without running the parent's clean-up
+            code = 0
+            try:
+                write_pdf(*job)
+            except BaseException:  # noqa: BLE001 -- reported by the parent through the exit code
+                traceback.print_exc()
+                code = 1
+            os._exit(code)
+        children.append((pid, job[0]))
+    failed = []
+    try:
+        if jobs:
+            write_pdf(*jobs[0])
+    finally:
+        for pid, path in children:
+            _pid, status = os.waitpid(pid, 0)
+            if status != 0:
+                failed.append(Path(path).name)
+    if failed:
+        raise RuntimeError(f"could not write {', '.join(failed)} (see the traceback above)")
+
+
 def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir: Path, out: Path) -> Report:
     """Write the report of ``runs`` (in their order) to ``out``, replacing what it wrote there before.
 
@@ -603,11 +637,8 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
             (tmp / lang / "index.html").write_text(
                 index_page(lang, [s for s in sections if s.lang == lang], catalogue, info), encoding="utf-8")
         (tmp / "index.html").write_text(chooser_page(), encoding="utf-8")
-        from .pdf import write_pdf
-
-        for lang in LANGS:
-            write_pdf(tmp / PDF_NAME.format(lang=lang), lang, [s for s in sections if s.lang == lang], catalogue,
-                      info, figures)
+        write_pdfs([(tmp / PDF_NAME.format(lang=lang), lang, [s for s in sections if s.lang == lang], catalogue,
+                     info, figures) for lang in LANGS])
         (tmp / STAMP).write_text(stamp, encoding="utf-8")
         mark(tmp, [p.name for p in tmp.iterdir()] + [MARKER])
         check_owned(out, "report folder", REPORT_ENTRIES, signature=STAMP)  # again: nothing was added to it meanwhile
