@@ -10,8 +10,6 @@ place, so a reader never sees half a file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -24,6 +22,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from . import data, labels, paths  # noqa: E402
+from .files import write_atomically  # noqa: E402
 from .flows import _is_true  # noqa: E402
 from .citations import _drawable, _sort_key, publisher_label  # noqa: E402, F401 -- re-exported
 from .pngmeta import META_KEYS, read_metadata  # noqa: E402, F401 -- read_metadata is re-exported
@@ -218,12 +217,6 @@ def is_no_data(fig) -> bool:
     return bool(getattr(fig, NO_DATA_ATTR, None))
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: str | None = None,
          out_dir: Path | None = None) -> Saved:
     """Add the source footer and write ``<name>_<lang>.png`` and ``.svg``; close the figure.
@@ -252,21 +245,11 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
     ids = source_ids(plotted) if plotted is not None else []
     cited = {"png": {SOURCES_KEY: " ".join(ids), NOTE_KEY: " ".join((note or "").split())}, "svg": {}}
     target = Path(out_dir) if out_dir is not None else paths.figures_dir()
-    target.mkdir(parents=True, exist_ok=True)
     written = []
-    mode = 0o666 & ~_umask()  # as any file the user creates (mkstemp's own mode is 0o600)
     for ext in FORMATS:
-        final = target / f"{name}_{lang}.{ext}"
-        fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=target)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fig.savefig(fh, format=ext, dpi=PNG_DPI, metadata={**_METADATA[ext], **described, **cited[ext]})
-            os.chmod(tmp, mode)
-            os.replace(tmp, final)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        written.append(final)
+        meta = {**_METADATA[ext], **described, **cited[ext]}
+        written.append(write_atomically(target / f"{name}_{lang}.{ext}", lambda tmp, ext=ext, meta=meta:
+                                        fig.savefig(tmp, format=ext, dpi=PNG_DPI, metadata=meta)))
     plt.close(fig)
     if plotted is not None:  # a "no data for this selection" figure drew no row: no table
         write_table(plotted, f"{name}_{lang}", target if out_dir is not None else paths.tables_dir())
@@ -319,19 +302,7 @@ def _cell(value):
 
 def write_table(plotted: pd.DataFrame, stem: str, directory: Path) -> Path:
     """Write ``<stem>.csv``, the data behind a figure (:func:`table_csv`), atomically into ``directory``."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    final = directory / f"{stem}.csv"
-    fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(table_csv(plotted))
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, final)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return final
+    return write_atomically(Path(directory) / f"{stem}.csv", table_csv(plotted))
 
 
 def low_reliability_flags(flags) -> list[bool]:

@@ -10,12 +10,11 @@ on the next page when long. The file is byte-stable: no creation date, fixed fon
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
 from . import labels
+from .files import write_atomically
 
 PAGE = (8.27, 11.69)  # A4 portrait, inches
 MARGIN = 0.6  # inches
@@ -149,10 +148,8 @@ def write_pdf(path: Path, lang: str, sections, catalogue: dict[str, dict], info,
     from .report import colophon_lines, figures_count
 
     title = labels.text("report_title", lang)
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
+
+    def write(tmp: Path) -> None:
         with plt.rc_context({"font.family": "DejaVu Sans", "pdf.fonttype": 42, "svg.hashsalt": "vnjp"}), \
                 PdfPages(tmp, metadata={**METADATA, "Title": title}) as pdf:
             pages = _Pages(pdf, lang, title)
@@ -189,9 +186,5 @@ def write_pdf(path: Path, lang: str, sections, catalogue: dict[str, dict], info,
                         pages.text(entry, 6.8, url=url, gap=0.02, indent=0.1)
                     pages.continued = ""
             pages.finish()
-        os.chmod(tmp, 0o644)  # mkstemp made it private; the report is for reading
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+
+    return write_atomically(Path(path), write)

@@ -345,8 +345,3 @@ def claim_dir(path: Path, what: str, known: tuple[str, ...] = ()) -> Path:
     return path
 
 
-def umask_mode(mode: int = 0o777) -> int:
-    """``mode`` as the process's umask lets it be (mkdtemp and mkstemp make 700 and 600)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mode & ~mask

@@ -37,8 +37,9 @@ from urllib.parse import urlsplit
 from . import labels
 from .citations import publisher_label
 from .pngmeta import read_metadata
-from .records import (MARKER, NOTEBOOK_HTML, TABLES, Run, _run_dir, _sha, cache_key, check_owned, mark, read_record,
-                      umask_mode)
+from .files import umask_mode
+from .records import (MARKER, NOTEBOOK_HTML, TABLES, Run, _run_dir, _sha, cache_key, check_owned, mark,
+                      read_record)
 
 LANGS = labels.LANGS
 

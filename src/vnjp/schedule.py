@@ -16,7 +16,8 @@ field of a record whose status is ``ok`` or ``timeout`` (a run stopped at the ti
 least that long). A failed or interrupted attempt says little about how long the run takes, so then
 the last successful attempt's record (``build/runs/<run>/last_ok/run.json``) is used if there is one.
 A record without ``seconds`` (written before the runner recorded it), unreadable, or with a value that
-is not a finite number of seconds, counts as no record. This module imports neither pandas nor the runner.
+is not a finite number of seconds, counts as no record. This module imports neither pandas nor the
+runner (only the record's file names, from :mod:`vnjp.records`).
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ import math
 from pathlib import Path
 from typing import Iterable, Mapping, TypeVar
 
+from .records import LAST_OK, RECORD
+
 RUNS_DIR = "runs"  # build/runs/<run name>/
-RECORD = "run.json"
-LAST_OK = "last_ok"
 TRUSTED_STATUSES = ("ok", "timeout")
 
 R = TypeVar("R")

@@ -10,13 +10,12 @@ with a link to the CSV beside it. Both files are byte-stable for the same input.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from . import labels, paths
+from .files import write_atomically
 
 #: The columns of the verdict table, in order (what a reader needs to follow each verdict).
 VERDICT_COLUMNS = ("claim_id", "seed", "claim", "stated", "data", "arithmetic", "verdict", "sources")
@@ -69,25 +68,13 @@ def to_html(rows: pd.DataFrame, caption: str, headers: dict[str, str] | None = N
             f'<tbody>\n' + "\n".join(body) + "\n</tbody>\n</table>\n")
 
 
-def _write(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save_table(rows: pd.DataFrame, stem: str, caption: str, *, headers: dict[str, str] | None = None,
                directory: Path | None = None) -> tuple[Path, Path]:
     """Write ``<stem>.csv`` and ``<stem>.table.html`` (which the report shows) into ``directory``."""
     directory = Path(directory) if directory is not None else paths.tables_dir()
     csv_path, html_path = directory / f"{stem}.csv", directory / f"{stem}.table.html"
-    _write(csv_path, to_csv(rows))
-    _write(html_path, to_html(rows, caption, headers).encode("utf-8"))
+    write_atomically(csv_path, to_csv(rows))
+    write_atomically(html_path, to_html(rows, caption, headers).encode("utf-8"))
     return csv_path, html_path
 
 

@@ -236,18 +236,19 @@ def in_force_steps(country: str, start: int, end: int, table: pd.DataFrame | Non
     into force (a stock at its date, not at a year tick): ``when`` (decimal year, the first day of the
     month when the source gives only the month), ``in_force`` (the count from that date on), ``partner``.
     Starts at 1 January of ``start`` with the count then in force and ends at 31 December of ``end``."""
-    from .flows import decimal_year
+    from .timeline import date_span
 
     _check_years(start, end)
     table = data.load("social_security") if table is None else table
     mine = table[(table["event"] == "in_force") & (table["country"] == country)].copy()
-    mine["at"] = pd.to_datetime(mine["date"].map(lambda d: d + "-01-01"[len(d) - 4:] if len(d) < 10 else d))
-    mine = mine.sort_values(["at", "partner"])
-    before = int((mine["at"] < pd.Timestamp(f"{start}-01-01")).sum())
-    inside = mine[(mine["at"] >= pd.Timestamp(f"{start}-01-01")) & (mine["at"] <= pd.Timestamp(f"{end}-12-31"))]
+    precision = {4: "year", 7: "month", 10: "day"}  # what data/social_security.csv's date_precision says
+    mine["when"] = [date_span(d, precision[len(d)])[0] for d in mine["date"]]
+    mine = mine.sort_values(["when", "partner"])
+    before = int((mine["when"] < start).sum())
+    inside = mine[(mine["when"] >= start) & (mine["when"] < end + 1)]
     steps = [dict(when=float(start), in_force=before, partner="")]
-    for i, r in enumerate(inside.itertuples(), start=1):
-        steps.append(dict(when=float(decimal_year(pd.Series([r.at])).iloc[0]), in_force=before + i, partner=r.partner))
+    steps += [dict(when=float(r.when), in_force=before + i, partner=r.partner)
+              for i, r in enumerate(inside.itertuples(), start=1)]
     steps.append(dict(when=float(end + 1), in_force=before + len(inside), partner=""))
     return pd.DataFrame(steps)
 
