@@ -19,11 +19,11 @@ MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 
 def decimal_year(dates: pd.Series) -> pd.Series:
-    """2020-06-30 -> 2020.49...: a date as a position on a year axis."""
-    dates = pd.to_datetime(dates)
-    start = pd.to_datetime(dates.dt.year.astype(str) + "-01-01")
-    days = np.where(dates.dt.is_leap_year, 366, 365)
-    return dates.dt.year + (dates - start).dt.days / days
+    """2020-06-30 -> 2020.49...: a date as a position on a year axis (:func:`vnjp.dateaxis.position`)."""
+    from .dateaxis import position
+
+    dates = pd.Series(pd.to_datetime(dates))
+    return pd.Series(position(dates), index=dates.index, dtype=float)
 
 
 def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure: str = "workers_sent",
@@ -357,4 +357,22 @@ def covid(base_year: int, start: int, end: int, rows: pd.DataFrame | None = None
         out["back"] = int(recovered["year"].iloc[0]) if len(recovered) else None
         jpn = out["jpn"].set_index("year").loc[out["low"]["year"]]
         out["low_jpn"] = jpn if pd.notna(jpn["value"]) else None
+    return out
+
+
+def label_places(values, reference: float, band: float) -> list[tuple[tuple[int, int], str]]:
+    """Where the value label of each point of a line goes, as (offset in points, horizontal alignment),
+    so that no label sits on a horizontal ``reference`` line: above the point (``(0, 6)``, centred),
+    except for a point less than ``band`` below the reference, whose label would cross it: that one
+    goes below the point, on the side of the higher neighbour (where the line rises away from the
+    label). ``values`` in drawing order; a missing neighbour counts as lower."""
+    vals = [float(v) for v in values]
+    out = []
+    for i, v in enumerate(vals):
+        if not reference - band <= v < reference:
+            out.append(((0, 6), "center"))
+            continue
+        before = vals[i - 1] if i else -np.inf
+        after = vals[i + 1] if i + 1 < len(vals) else -np.inf
+        out.append(((4, -11), "left") if after >= before else ((-4, -11), "right"))
     return out

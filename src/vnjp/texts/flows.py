@@ -104,6 +104,7 @@ TEXT = {
               "({ssw_first_date}) đến {ssw_last} ({ssw_last_date}).",
     },
     "vnshare_axis": {"en": "Vietnam's share", "vi": "tỷ trọng Việt Nam"},
+    "value_at_date": {"en": "{value} at {date}", "vi": "{value} vào {date}"},
     # figure 5
     "covid_title": {
         "en": "COVID-19: workers sent abroad fell to {low_all} of the {base} level in {low_year} and recovered by {back}",
