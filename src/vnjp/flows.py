@@ -83,6 +83,11 @@ def leading_markets(start: int, end: int, top: int = 3, rows: pd.DataFrame | Non
     return latest.sort_values(["value", "destination"], ascending=[False, True])["destination"].tolist()
 
 
+#: Workers below which a share is drawn open and labelled with its count: on a base of a few hundred
+#: workers a share moves by tens of points from one year to the next (Malaysia in 2022-2023).
+SMALL_BASE = 2_000
+
+
 def women_share(destination: str, start: int, end: int, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Women / all workers sent to ``destination`` for each year with both full-year counts."""
     women = yearly(destination, start, end, sex="women", rows=rows)
@@ -376,3 +381,27 @@ def label_places(values, reference: float, band: float) -> list[tuple[tuple[int,
         after = vals[i + 1] if i + 1 < len(vals) else -np.inf
         out.append(((4, -11), "left") if after >= before else ((-4, -11), "right"))
     return out
+
+
+def spread_labels(positions, min_gap: float) -> list[float]:
+    """Positions for labels wanted at ``positions`` (one axis, e.g. points up the page) such that any
+    two are at least ``min_gap`` apart: in order from the lowest, a label too close to the one below
+    moves up; none moves down (so none goes below the lowest wanted position, e.g. under an axis at
+    zero). Returned in the order given."""
+    order = sorted(range(len(positions)), key=lambda i: (positions[i], i))
+    out = [0.0] * len(positions)
+    floor = -np.inf
+    for i in order:
+        out[i] = max(float(positions[i]), floor)
+        floor = out[i] + min_gap
+    return out
+
+
+def right_limit_for(x: float, x_min: float, fraction: float, margin: float = 0.02) -> float:
+    """The right limit of an axis starting at ``x_min`` such that a label starting at data ``x`` and
+    as wide as ``fraction`` of the axis (plus ``margin`` of it) ends inside the axis. The label's
+    width is fixed in points, so widening the axis shrinks it in data units: solved, not guessed."""
+    share = fraction + margin
+    if share >= 1:
+        raise ValueError(f"a label {fraction:.0%} of the axis wide cannot fit")
+    return (x - share * x_min) / (1 - share)
