@@ -115,10 +115,20 @@ def test_ticks_sit_on_year_ends_and_are_labelled_by_the_date(lang, word):
     assert len(minor) == 15 - len(years) and dateaxis.year_end(2011) in minor
 
 
-def test_ticks_of_a_single_year_are_that_years_end():
+@pytest.mark.parametrize("lang, labels", [("vi", ["30/6/2019", "cuối 2019"]), ("en", ["30 Jun 2019", "end-2019"])])
+def test_ticks_of_a_single_year_are_its_mid_year_and_its_end(lang, labels):
     fig, ax = new_figure("t", size=(6, 3))
-    assert dateaxis.year_end_ticks(ax, 2019, 2019, "vi") == [2019]
-    assert ax.get_xticks()[0] == pytest.approx(dateaxis.year_end(2019))
+    assert dateaxis.year_end_ticks(ax, 2019, 2019, lang) == [2019]
+    assert np.allclose(ax.get_xticks(), [dateaxis.position("2019-06-30"), dateaxis.year_end(2019)])
+    ax.set_xlim(2019, 2020.2)
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == labels
+
+
+def test_ticks_of_three_years_have_no_mid_year_tick():
+    fig, ax = new_figure("t", size=(6, 3))
+    dateaxis.year_end_ticks(ax, 2019, 2021, "en")
+    assert np.allclose(ax.get_xticks(), [dateaxis.year_end(y) for y in (2019, 2020, 2021)])
 
 
 def test_limits_hold_every_date():

@@ -64,14 +64,19 @@ def tick_step(first: int, last: int, most: int = 8) -> int:
 def year_end_ticks(ax, first: int, last: int, lang: str, *, most: int = 8) -> list[int]:
     """Major ticks of ``ax``'s x axis on 31 December of round years from ``first`` to ``last``
     (every ``tick_step`` years, on multiples of the step), labelled "end-YYYY"; a minor tick at each
-    other year's end. Returns the years labelled."""
+    other year's end. A range of one or two years also gets a labelled tick on each 30 June
+    ("30 Jun 2019"), so that a mid-year count is not left between unlabelled edges.
+    Returns the years whose end is labelled."""
     import matplotlib.ticker as mticker
 
     first, last = int(first), int(last)
     step = tick_step(first, last, most)
     years = [y for y in range(first, last + 1) if y % step == 0] or [first]
-    ax.xaxis.set_major_locator(mticker.FixedLocator([year_end(y) for y in years]))
-    ax.xaxis.set_major_formatter(mticker.FixedFormatter([text("date_year_end", lang, year=y) for y in years]))
+    days = [pd.Timestamp(year=y, month=12, day=31) for y in years]
+    if last - first <= 1:
+        days = sorted(days + [pd.Timestamp(year=y, month=6, day=30) for y in range(first, last + 1)])
+    ax.xaxis.set_major_locator(mticker.FixedLocator([position(d) for d in days]))
+    ax.xaxis.set_major_formatter(mticker.FixedFormatter([label(d, lang) for d in days]))
     ax.xaxis.set_minor_locator(mticker.FixedLocator([year_end(y) for y in range(first, last + 1) if y not in years]))
     return years
 
