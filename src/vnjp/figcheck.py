@@ -219,6 +219,84 @@ def overlap_problems(boxes: list[_Box], tol: float = TOLERANCE_PX) -> list[str]:
     return out
 
 
+def _marker_points(fig, renderer):
+    """Each drawn marker as (x0, y0, x1, y1) in pixels and a name: points of lines with markers and of scatters."""
+    scale = renderer.points_to_pixels(1.0)
+    out = []
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        where = _axes_name(fig, ax)
+        clip = ax.bbox
+        for line in ax.lines:
+            m = line.get_marker()
+            if not line.get_visible() or _allowed(line) or _no_marker(m) or _text_marker(m) or not _has_points(line):
+                continue
+            pts = line.get_transform().transform(np.asarray(line.get_xydata(), float))
+            half = (line.get_markersize() + line.get_markeredgewidth()) / 2 * scale
+            label = line.get_label()
+            name = f"{_SHAPE_NAMES.get(_shape(m), 'marker')} marker" + (
+                f" of {label!r}" if label and not label.startswith("_") else "") + where
+            out += [(x - half, y - half, x + half, y + half, name) for x, y in pts
+                    if np.isfinite(x) and np.isfinite(y) and (not line.get_clip_on() or clip.contains(x, y))]
+        for coll in ax.collections:
+            if not isinstance(coll, PathCollection) or not coll.get_visible() or _allowed(coll):
+                continue
+            offsets = np.asarray(coll.get_offsets(), float)
+            if not len(offsets):
+                continue
+            pts = coll.get_offset_transform().transform(offsets)
+            sizes = coll.get_sizes() if len(coll.get_sizes()) else [36.0]
+            widths = coll.get_linewidths() if len(coll.get_linewidths()) else [0.0]
+            shape = _shape_of_path(coll.get_paths()[0]) if coll.get_paths() else None
+            name = f"{_SHAPE_NAMES.get(shape, 'marker')} marker{where}"
+            for i, (x, y) in enumerate(pts):
+                if not (np.isfinite(x) and np.isfinite(y)) or (coll.get_clip_on() and not clip.contains(x, y)):
+                    continue
+                half = (math.sqrt(sizes[i % len(sizes)]) + widths[i % len(widths)]) / 2 * scale
+                out.append((x - half, y - half, x + half, y + half, name))
+    return out
+
+
+def marker_problems(fig, renderer, boxes: list[_Box], tol: float = TOLERANCE_PX) -> list[str]:
+    """Texts (value labels, tick labels, a legend...) printed over a marker of the plot."""
+    out, seen = [], set()
+    marks = _marker_points(fig, renderer)
+    for box in boxes:
+        b = box.bbox
+        for x0, y0, x1, y1, name in marks:
+            w, h = min(b.x1, x1) - max(b.x0, x0), min(b.y1, y1) - max(b.y0, y0)
+            if w > 2 * tol and h > 2 * tol and (box.label, name) not in seen:  # a marker's box has empty corners
+                seen.add((box.label, name))
+                out.append(f"overlap: {box.label} is printed over a {name} ({w:.0f}x{h:.0f} px)")
+    return out
+
+
+def inside_problems(fig, renderer, boxes: list[_Box], tol: float = TOLERANCE_PX) -> list[str]:
+    """A label drawn inside a bar (its centre on the bar) that does not fit in it and spills over its edge."""
+    out = []
+    for box in boxes:
+        t = box.artist
+        if (not isinstance(t, Text) or t.axes is None or t not in t.axes.texts
+                or t.get_horizontalalignment() != "center"):
+            continue  # a label centred on its point: drawn in a bar (bar_label(label_type="center"), a segment)
+        cx, cy = box.centre
+        holders = []
+        for p in t.axes.patches:
+            if isinstance(p, Rectangle) and p.get_visible() and _sized(p) and not _allowed(p) and p.get_fill():
+                pb = p.get_window_extent(renderer)
+                if pb.x0 <= cx <= pb.x1 and pb.y0 <= cy <= pb.y1:
+                    holders.append((pb.width * pb.height, pb))
+        if not holders:
+            continue
+        _area, pb = min(holders, key=lambda h: h[0])  # the bar it sits in, not a band behind it
+        b = box.bbox
+        spill = max(pb.x0 - b.x0, b.x1 - pb.x1, pb.y0 - b.y0, b.y1 - pb.y1)
+        if spill > tol:
+            out.append(f"spills: {box.label} is drawn inside a bar it does not fit in ({spill:.0f} px over its edge)")
+    return out
+
+
 def outside_problems(fig, boxes: list[_Box], tol: float = TOLERANCE_PX) -> list[str]:
     out = []
     fb = fig.bbox
@@ -390,7 +468,9 @@ def _patch_style(st: _Style, p, what: str, *, colors: bool = True) -> None:
     if h:
         st.hatches.setdefault(h, what)
     face_none = _hollow_face(p.get_facecolor(), p.get_edgecolor()) or not p.get_fill()
-    if face_none and not _none(p.get_edgecolor()) and p.get_linewidth() > 0:
+    if face_none and h:  # hatching on an empty face: the hatch is the style
+        pass
+    elif face_none and not _none(p.get_edgecolor()) and p.get_linewidth() > 0:
         st.hollow_patches.setdefault(True, what)
         if colors:
             st.colors.setdefault(_color(p.get_edgecolor()), what)
@@ -430,7 +510,9 @@ def _collection_style(st: _Style, coll, what: str, *, colors: bool = True) -> No
     edges = coll.get_edgecolors()
     hollow = len(faces) == 0 or bool((np.asarray(faces)[:, 3] == 0).all()) or (
         len(edges) > 0 and all(_hollow_face(f, e) for f, e in zip(faces, edges)))
-    if isinstance(coll, PathCollection) and len(coll.get_offsets()):
+    if isinstance(coll, PathCollection):
+        if not len(coll.get_offsets()):
+            return
         shape = _shape_of_path(coll.get_paths()[0]) if coll.get_paths() else None
         for c in (edges if hollow else faces)[:50]:
             st.add_marker(shape, hollow, _color(c), what)
@@ -487,8 +569,9 @@ def _color_name(c: tuple | None) -> str:
     return "no colour" if c is None else mcolors.to_hex(c)
 
 
-def style_problems(fig) -> list[str]:
-    """Styles drawn in the plot that no legend entry shows."""
+def style_problems(fig, text_colors: set = frozenset()) -> list[str]:
+    """Styles drawn in the plot that no legend entry shows. A colour some text of the figure is
+    printed in (``text_colors``: a series or group named in its own colour) needs no legend entry."""
     drawn, keyed = drawn_styles(fig), legend_styles(fig)
     out = []
     for h, what in drawn.hatches.items():
@@ -505,10 +588,13 @@ def style_problems(fig) -> list[str]:
             continue
         if shape == "o" and not hollow and color in keyed.colors:  # a filled dot: a point of a keyed series
             continue
+        if hollow and any(k[1] and (k[2] is None or _grey(k[2])) for k in keyed.markers) and any(
+                k[0] == shape and not k[1] for k in keyed.markers):  # "open marker: ..." keys every keyed shape
+            continue
         kind = f"{'hollow ' if hollow else ''}{_SHAPE_NAMES.get(shape, 'marker ' + repr(shape))}"
         out.append(f"legend: {kind} markers in {_color_name(color)} ({what}) have no legend entry")
     for color, what in drawn.colors.items():
-        if not _grey(color) and color not in keyed.colors:
+        if not _grey(color) and color not in keyed.colors and color not in text_colors:
             out.append(f"legend: colour {_color_name(color)} ({what}) has no legend entry")
     return out
 
@@ -526,9 +612,11 @@ def problems(fig, dpi: float | None = None) -> list[str]:
     try:
         boxes = text_boxes(fig, renderer)
         tol = TOLERANCE_PX * dpi / 150.0  # 1 px at the save resolution
-        found = overlap_problems(boxes, tol) + outside_problems(fig, boxes, tol)
+        found = (overlap_problems(boxes, tol) + outside_problems(fig, boxes, tol)
+                 + inside_problems(fig, renderer, boxes, tol) + marker_problems(fig, renderer, boxes, tol))
+        text_colors = {_color(b.artist.get_color()) for b in boxes if isinstance(b.artist, Text)}
     finally:
         fig.set_canvas(old_canvas)
         fig._set_dpi(old_dpi, forward=False)
-    found += style_problems(fig) + [f"legend: {p}" for p in legend_problems(fig)]
+    found += style_problems(fig, text_colors) + [f"legend: {p}" for p in legend_problems(fig)]
     return found
