@@ -71,6 +71,25 @@ def _allowed(artist) -> bool:
 # --------------------------------------------------------------------------- drawing
 
 
+def _layout_state(fig):
+    """What a draw's layout engine moves: each axes' positions and the figure-level labels' places."""
+    axes = [(ax, ax.get_position(original=True).frozen(), ax.get_position(original=False).frozen())
+            for ax in fig.axes]
+    texts = [(t, t.get_position()) for t in (fig._suptitle, fig._supxlabel, fig._supylabel) if t is not None]
+    return axes, texts
+
+
+def _restore_layout(state) -> None:
+    """Put back what :func:`_layout_state` saved, so that saving after a check draws what saving
+    without it would (constrained layout starts from the positions it finds)."""
+    axes, texts = state
+    for ax, original, active in axes:
+        ax._set_position(original, which="original")
+        ax._set_position(active, which="active")
+    for t, pos in texts:
+        t.set_position(pos)
+
+
 def _draw(fig, dpi: float):
     """Draw ``fig`` on an Agg canvas at ``dpi``; return the renderer. The figure keeps its canvas and dpi."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -608,6 +627,7 @@ def problems(fig, dpi: float | None = None) -> list[str]:
         from .figures import PNG_DPI
 
         dpi = PNG_DPI
+    state = _layout_state(fig)
     renderer, old_canvas, old_dpi = _draw(fig, dpi)
     try:
         boxes = text_boxes(fig, renderer)
@@ -618,5 +638,6 @@ def problems(fig, dpi: float | None = None) -> list[str]:
     finally:
         fig.set_canvas(old_canvas)
         fig._set_dpi(old_dpi, forward=False)
+        _restore_layout(state)
     found += style_problems(fig, text_colors) + [f"legend: {p}" for p in legend_problems(fig)]
     return found
