@@ -108,11 +108,16 @@ def zygote():
     z.close()
 
 
-def test_a_request_whose_startup_variables_differ_is_refused(zygote, tmp_path):
-    for var, value in (("MPLBACKEND", "svg"), ("PYTHONHASHSEED", "1"), ("PYTHONWARNINGS", "error")):
+def test_a_request_whose_environment_differs_beyond_vnjp_variables_is_refused(zygote, tmp_path):
+    for var, value in (("MPLBACKEND", "svg"), ("PYTHONHASHSEED", "1"), ("OMP_NUM_THREADS", "3")):
         with pytest.raises(kernels.Refused, match=var):
             kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, var), {**_env(), var: value},
                           str(tmp_path))
+    # vnjp's variables are read when used: a kernel may have its own
+    pid = kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, "v"),
+                        {**_env(), "VNJP_FIGURES_DIR": str(tmp_path)}, str(tmp_path))
+    assert kernels._alive(pid)
+    os.killpg(pid, signal.SIGKILL)
     with pytest.raises(kernels.Refused, match="not the kernel"):
         kernels.spawn(zygote.address, zygote.pid, [sys.executable, "-m", "other_kernel"], _env(), str(tmp_path))
 

@@ -13,9 +13,10 @@ new process forked from the same pristine zygote and is used for one run only, t
 notebook changes (module attributes, ``rcParams``, ``os.environ``, the working directory, ``sys.modules``,
 global names) dies with its kernel (``tests/test_kernels.py`` proves it).
 
-What a fork cannot change -- variables Python or matplotlib read at start-up (``PYTHONHASHSEED``,
-``MPLBACKEND``, ``HOME``, the locale, ...: :func:`_startup_vars`) -- is compared: a request whose start-up
-variables differ from the zygote's is refused, and the worker starts a cold kernel instead. So is any
+What a fork cannot change -- the environment Python, numpy, matplotlib and IPython read at start-up or
+import (``PYTHONHASHSEED``, ``MPLBACKEND``, ``HOME``, the locale, ...) -- is compared: a request whose
+environment differs from the zygote's in anything but :data:`PER_RUN` variables (``VNJP_*``, read when
+used) is refused, and the worker starts a cold kernel instead. So is any
 request when the zygote is gone: warm kernels are an optimisation, never a requirement.
 
 Lifetimes: the zygote dies with the process that started it (a parent-death signal, and it checks), and
@@ -63,10 +64,16 @@ class Refused(Exception):
     """The zygote cannot give this kernel (gone, or different start-up variables): start a cold one."""
 
 
+#: Variables a forked kernel may have different from the zygote's: read when used, never at start-up or
+#: import (vnjp's, see vnjp.paths; jupyter's JPY_PARENT_PID is passed to the kernel again).
+PER_RUN = ("VNJP_", "JPY_")
+
+
 def _startup_vars(env: dict[str, str]) -> dict[str, str]:
-    """The variables read when Python or matplotlib starts, which a forked kernel cannot change."""
-    keep = ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ")
-    return {k: v for k, v in env.items() if k.startswith(("PYTHON", "MPL")) or k in keep}
+    """The variables that must be the same in a kernel's environment and in the zygote's: all but
+    :data:`PER_RUN` (Python, numpy, matplotlib, IPython read some of them at start-up or import, when
+    the zygote started, and a forked kernel cannot read them again)."""
+    return {k: v for k, v in env.items() if not k.startswith(PER_RUN)}
 
 
 def _die_with_parent(sig: int) -> None:
@@ -110,10 +117,13 @@ def _kernel_child(request: dict, fds: list[int]) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        sys.argv = [request["argv"][0], *request["argv"][3:]]
+        argv = list(request["argv"][3:])
+        if request["env"].get("JPY_PARENT_PID"):  # ipykernel read it when the zygote imported it: say it again
+            argv.append(f"--IPKernelApp.parent_handle={int(request['env']['JPY_PARENT_PID'])}")
+        sys.argv = [request["argv"][0], *argv]
         from ipykernel import kernelapp
 
-        kernelapp.launch_new_instance(argv=request["argv"][3:])
+        kernelapp.launch_new_instance(argv=argv)
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
@@ -372,10 +382,12 @@ def _manager_class():
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
             if not self.address or not self.zygote:
                 return await super()._async_launch_kernel(kernel_cmd, **kw)
-            env = kw.get("env")
+            env = dict(os.environ if kw.get("env") is None else kw["env"])
+            env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it (the kernel then
+            # prints no connection banner to the terminal, and exits if its parent, the zygote, dies)
             cwd = kw.get("cwd") or os.getcwd()
             try:
-                pid = spawn(self.address, self.zygote, kernel_cmd, dict(os.environ if env is None else env), str(cwd))
+                pid = spawn(self.address, self.zygote, kernel_cmd, env, str(cwd))
             except Refused as exc:
                 print(f"warm kernel refused ({exc}); starting a cold kernel", file=sys.stderr)
                 return await super()._async_launch_kernel(kernel_cmd, **kw)

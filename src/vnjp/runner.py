@@ -32,6 +32,23 @@ What a run does, in order:
    left, without executing anything. It never deletes a file it did not write: the report
    folder, like every run folder, carries a marker (:func:`vnjp.records.claim_dir`).
 
+What a run costs above its notebook's own code is kept small (the speed issue, item 2):
+
+* **Warm kernels** (:mod:`vnjp.kernels`). The executor first starts a *zygote*, a process that imports
+  ipykernel, pandas, matplotlib and vnjp once; each run's kernel is a fresh process forked from it
+  (``kernel_manager_class`` of papermill/nbclient), used for that run only and killed after it. No
+  state can pass from one run to the next: the zygote never runs notebook code (``tests/test_kernels.py``
+  runs a notebook that changes module attributes, ``rcParams``, the environment, the working directory,
+  ``sys.modules`` and global names, then one that finds none of it). A zygote that is gone, or whose
+  start-up variables (``PYTHONHASHSEED``, ``MPLBACKEND``, ...) differ from the run's, is refused and a
+  cold kernel starts instead; ``VNJP_COLD_KERNELS=1`` asks for cold kernels.
+* **Fewer saves.** papermill rewrites the whole executed notebook (inline PNGs included) before and
+  after every cell; here it is saved when the notebook and each code cell start (so that the file on
+  disk names the running cell for :func:`running_cell`) and at the end.
+* **No wait at the end**: the kernel is shut down at once (its run is over; nothing it holds is needed).
+* **Imports and templates once**: the zygote imports while this process imports papermill and warms the
+  HTML exporter of the notebook pages (:func:`_warm_html`); forked workers inherit both.
+
 This module avoids importing pandas or papermill until a notebook has to run, so that a
 run with nothing to do returns in a fraction of a second.
 """
