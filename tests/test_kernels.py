@@ -81,8 +81,6 @@ def _kernel_cmd(tmp_path: Path, name: str) -> list[str]:
     return [sys.executable, "-m", "ipykernel_launcher", "-f", str(tmp_path / f"{name}.json")]
 
 
-def _env() -> dict[str, str]:
-    return {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
 
 
 def _gone(pid: int, seconds: float = 15) -> bool:
@@ -103,7 +101,7 @@ def _started(connection_file: Path, seconds: float = 60) -> bool:
 
 @pytest.fixture
 def zygote():
-    z = kernels.Zygote.start()
+    z = kernels.Zygote.start(dict(os.environ))
     yield z
     z.close()
 
@@ -111,22 +109,22 @@ def zygote():
 def test_a_request_whose_environment_differs_beyond_vnjp_variables_is_refused(zygote, tmp_path):
     for var, value in (("MPLBACKEND", "svg"), ("PYTHONHASHSEED", "1"), ("OMP_NUM_THREADS", "3")):
         with pytest.raises(kernels.Refused, match=var):
-            kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, var), {**_env(), var: value},
+            kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, var), {**zygote.env, var: value},
                           str(tmp_path))
     # vnjp's variables are read when used: a kernel may have its own
     pid = kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, "v"),
-                        {**_env(), "VNJP_FIGURES_DIR": str(tmp_path)}, str(tmp_path))
+                        {**zygote.env, "VNJP_FIGURES_DIR": str(tmp_path)}, str(tmp_path))
     assert kernels._alive(pid)
     os.killpg(pid, signal.SIGKILL)
     with pytest.raises(kernels.Refused, match="not the kernel"):
-        kernels.spawn(zygote.address, zygote.pid, [sys.executable, "-m", "other_kernel"], _env(), str(tmp_path))
+        kernels.spawn(zygote.address, zygote.pid, [sys.executable, "-m", "other_kernel"], zygote.env, str(tmp_path))
 
 
 def test_no_zygote_is_refused_at_once(zygote, tmp_path):
     zygote.close()
     started = time.monotonic()
     with pytest.raises(kernels.Refused, match="not running"):
-        kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, "k"), _env(), str(tmp_path))
+        kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, "k"), zygote.env, str(tmp_path))
     assert time.monotonic() - started < 5
 
 
@@ -137,7 +135,7 @@ def test_a_kernel_dies_with_its_worker_and_with_the_zygote(zygote, tmp_path):
     if worker == 0:
         try:
             os.close(read)
-            pid = kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, "w"), _env(), str(tmp_path))
+            pid = kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, "w"), zygote.env, str(tmp_path))
             os.write(write, f"{pid}\n".encode())
             time.sleep(300)
         finally:
@@ -151,7 +149,7 @@ def test_a_kernel_dies_with_its_worker_and_with_the_zygote(zygote, tmp_path):
     os.waitpid(worker, 0)
     assert _gone(kernel)
     # another kernel, then kill -9 of the zygote: the kernel dies with it
-    other = kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, "z"), _env(), str(tmp_path))
+    other = kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, "z"), zygote.env, str(tmp_path))
     assert _started(tmp_path / "z.json")
     assert kernels._alive(other)
     os.kill(zygote.pid, signal.SIGKILL)

@@ -216,8 +216,8 @@ def serve(address: str, parent: int) -> None:
 class Zygote:
     """The zygote process, started (not waited for) by :meth:`start`; :meth:`close` ends it and its kernels."""
 
-    def __init__(self, address: str, proc: subprocess.Popen):
-        self.address, self.proc = address, proc
+    def __init__(self, address: str, proc: subprocess.Popen, env: dict[str, str]):
+        self.address, self.proc, self.env = address, proc, env  # env: the zygote's environment
 
     @classmethod
     def start(cls, env: dict[str, str] | None = None) -> Zygote:
@@ -227,7 +227,7 @@ class Zygote:
         address = f"vnjp-zygote-{os.getpid()}-{uuid.uuid4().hex}"
         proc = subprocess.Popen([sys.executable, "-m", "vnjp.kernels", address, str(os.getpid())], env=env,
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True)
-        return cls(address, proc)
+        return cls(address, proc, env)
 
     @property
     def pid(self) -> int:
