@@ -120,7 +120,9 @@ def _kernel_child(request: dict, fds: list[int]) -> None:
         argv = list(request["argv"][3:])
         if request["env"].get("JPY_PARENT_PID"):  # ipykernel read it when the zygote imported it: say it again
             argv.append(f"--IPKernelApp.parent_handle={int(request['env']['JPY_PARENT_PID'])}")
-        sys.argv = [request["argv"][0], *argv]
+        import importlib.util
+
+        sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *argv]  # as in a cold kernel
         from ipykernel import kernelapp
 
         kernelapp.launch_new_instance(argv=argv)
