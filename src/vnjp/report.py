@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import html
 import json
 import os
@@ -55,12 +56,18 @@ def notebook_fragment(executed: Path) -> str:
     around it and its own style.
     """
     import nbformat
+
+    body, _resources = fragment_exporter().from_notebook_node(nbformat.read(executed, as_version=4))
+    return body
+
+
+@functools.lru_cache(maxsize=1)
+def fragment_exporter():
+    """The exporter of :func:`notebook_fragment`, made once per process (its templates load on first use)."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, anchor_link_text="")
-    body, _resources = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
-    return body
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True, anchor_link_text="")
 
 
 _RESOURCE_ATTRS = {"src", "srcset", "href", "data", "poster", "background", "action", "formaction", "xlink:href"}

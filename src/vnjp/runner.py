@@ -32,6 +32,23 @@ What a run does, in order:
    left, without executing anything. It never deletes a file it did not write: the report
    folder, like every run folder, carries a marker (:func:`vnjp.records.claim_dir`).
 
+What a run costs above its notebook's own code is kept small (the speed issue, item 2):
+
+* **Warm kernels** (:mod:`vnjp.kernels`). The executor first starts a *zygote*, a process that imports
+  ipykernel, pandas, matplotlib and vnjp once; each run's kernel is a fresh process forked from it
+  (``kernel_manager_class`` of papermill/nbclient), used for that run only and killed after it. No
+  state can pass from one run to the next: the zygote never runs notebook code (``tests/test_kernels.py``
+  runs a notebook that changes module attributes, ``rcParams``, the environment, the working directory,
+  ``sys.modules`` and global names, then one that finds none of it). A zygote that is gone, or whose
+  start-up variables (``PYTHONHASHSEED``, ``MPLBACKEND``, ...) differ from the run's, is refused and a
+  cold kernel starts instead; ``VNJP_COLD_KERNELS=1`` asks for cold kernels.
+* **Fewer saves.** papermill rewrites the whole executed notebook (inline PNGs included) before and
+  after every cell; here it is saved when the notebook and each code cell start (so that the file on
+  disk names the running cell for :func:`running_cell`) and at the end.
+* **No wait at the end**: the kernel is shut down at once (its run is over; nothing it holds is needed).
+* **Imports and templates once**: the zygote imports while this process imports papermill and warms the
+  HTML exporter of the notebook pages (:func:`_warm_html`); forked workers inherit both.
+
 This module avoids importing pandas or papermill until a notebook has to run, so that a
 run with nothing to do returns in a fraction of a second.
 """
@@ -266,7 +283,11 @@ def _one_line(text: str) -> str:
 
 
 def _render_html(executed: Path, rdir: Path) -> None:
-    """Write the executed notebook as an HTML fragment for the report; never fails the run."""
+    """Write the executed notebook as an HTML fragment for the report; never fails the run.
+
+    The exporter is made once per process (:func:`vnjp.report.fragment_exporter`) and warmed in the
+    executor's process before it forks workers (:func:`_warm_html`), so a worker does not load the
+    templates again."""
     try:
         from .report import notebook_fragment
 
@@ -275,6 +296,21 @@ def _render_html(executed: Path, rdir: Path) -> None:
         os.replace(tmp, rdir / NOTEBOOK_HTML)
     except Exception as exc:  # noqa: BLE001 -- the report says the page is missing; the run stands
         print(f"could not render {executed} to HTML: {type(exc).__name__}: {exc}", file=sys.stderr)
+
+
+def _warm_html() -> None:
+    """Render a one-cell notebook once, so that forked workers inherit an exporter with its templates loaded."""
+    try:
+        import nbformat
+        from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+        from .report import fragment_exporter
+
+        cell = new_code_cell("1", outputs=[new_output("execute_result", {"text/plain": "1"}, execution_count=1)])
+        nbformat.validate(new_notebook(cells=[cell]))  # loads the schema too
+        fragment_exporter().from_notebook_node(new_notebook(cells=[cell]))
+    except Exception:  # noqa: BLE001,S110 -- only a warm-up: a worker renders (or reports failing to) itself
+        pass
 
 
 def _descendants(pid: int) -> list[int]:
@@ -320,8 +356,11 @@ def _write_result(path: Path, out: dict) -> None:
 
 
 def _child(job: Job, root: Path, data_dir: Path, result_path: Path, parent: int, timeout: float | None,
-           close_fds: tuple[int, ...], build: Path) -> None:
-    """Body of the forked worker: execute one notebook, write a JSON result, exit."""
+           close_fds: tuple[int, ...], build: Path, zygote: tuple[str, int] | None = None) -> None:
+    """Body of the forked worker: execute one notebook, write a JSON result, exit.
+
+    With ``zygote`` (its address and PID) the kernel is forked by that warm process
+    (:mod:`vnjp.kernels`); it is not this worker's child, so stopping kills it by its PID."""
     os.setpgrp()  # Ctrl-C reaches the parent only; the parent stops the workers itself
     for fd in close_fds:  # the checkout lock stays with the parent alone
         with contextlib.suppress(OSError):
@@ -329,8 +368,15 @@ def _child(job: Job, root: Path, data_dir: Path, result_path: Path, parent: int,
     me = os.getpid()
     os.chdir(job.rdir)  # a worker is found (and cleaned up) by where it works
 
+    def kill_kernel() -> None:
+        from .kernels import LAUNCHED
+
+        _kill_tree(me, include_self=False)  # a cold kernel (its own session) and anything it started
+        for pid in LAUNCHED:  # a warm kernel, forked by the zygote, and anything it started
+            _kill_tree(pid)
+
     def stop(code: int) -> None:
-        _kill_tree(me, include_self=False)  # the kernel (its own session) and anything it started
+        kill_kernel()
         os._exit(code)
 
     signal.signal(signal.SIGTERM, lambda *_: stop(143))
@@ -350,7 +396,7 @@ def _child(job: Job, root: Path, data_dir: Path, result_path: Path, parent: int,
             if timeout is not None and killed_at is None and now - started > timeout:
                 timed_out.set()
                 killed_at = now
-                _kill_tree(me, include_self=False)  # papermill then sees a dead kernel and returns
+                kill_kernel()  # papermill then sees a dead kernel and returns
             if killed_at is not None and now - killed_at > 20:  # it did not: end here
                 _write_result(result_path, {"status": "timeout", "cell": running_cell(job.executed),
                                             "error": f"timed out after {timeout:g} s"})
@@ -380,10 +426,14 @@ def _child(job: Job, root: Path, data_dir: Path, result_path: Path, parent: int,
             # a style its legend leaves out; -p overrides get the figure and a warning (vnjp.figcheck)
             **({"VNJP_FIGCHECK": "strict"} if job.strict_figures else {}),
         })
+        from . import kernels
+
+        warm = {"kernel_manager_class": kernels.kernel_manager_class(*zygote)} if zygote else {}
         try:
             papermill.execute_notebook(
                 str(root / job.run.notebook), str(job.executed), parameters=job.run.parameters,
                 cwd=str(rdir / "work"), kernel_name="python3", progress_bar=False, log_output=False,
+                engine_name=kernels.lean_engine(), shutdown_kernel="immediate", **warm,
             )
             out = {"status": "ok"}
         except PapermillExecutionError as exc:
@@ -418,29 +468,42 @@ class ForkExecutor:
     """
 
     def __init__(self, *, root: Path, data_dir: Path, jobs: int, timeout: float | None,
-                 close_fds: tuple[int, ...] = (), build: Path | None = None):
+                 close_fds: tuple[int, ...] = (), build: Path | None = None, warm: bool | None = None):
         self.root, self.data_dir, self.jobs, self.timeout = root, data_dir, max(1, jobs), timeout
         self.build = build or paths.build_dir()
         self.close_fds = close_fds
+        # warm kernels (vnjp.kernels) unless VNJP_COLD_KERNELS=1 (to compare, or to rule them out)
+        self.warm = os.environ.get("VNJP_COLD_KERNELS", "") in ("", "0") if warm is None else warm
 
     GRACE = 30.0  # the worker enforces the timeout; the parent kills it only this much later
 
     def results(self, jobs: list[Job]) -> Iterator[tuple[Job, dict, float]]:
         import multiprocessing
 
-        import papermill  # noqa: F401 -- load once here; forked workers inherit it
-        from nbconvert import HTMLExporter  # noqa: F401 -- likewise, for the notebook pages
+        from .kernels import Zygote
 
-        ctx = multiprocessing.get_context("fork")
+        # The zygote first: it imports what kernels need while this process imports what workers need.
+        zygote = Zygote.start() if self.warm and jobs else None
+        try:
+            yield from self._results(jobs, multiprocessing.get_context("fork"), zygote)
+        finally:
+            if zygote is not None:
+                zygote.close()
+
+    def _results(self, jobs: list[Job], ctx, zygote) -> Iterator[tuple[Job, dict, float]]:
+        import papermill  # noqa: F401 -- load once here; forked workers inherit it
+
+        _warm_html()  # likewise the notebook pages' exporter, its templates loaded
         todo = list(jobs)
         active: dict[str, tuple] = {}
+        warm = (zygote.address, zygote.pid) if zygote is not None else None
         try:
             while todo or active:
                 while todo and len(active) < self.jobs:
                     job = todo.pop(0)
                     result_path = job.rdir / "result.json"
                     proc = ctx.Process(target=_child, args=(job, self.root, self.data_dir, result_path, os.getpid(),
-                                                            self.timeout, self.close_fds, self.build))
+                                                            self.timeout, self.close_fds, self.build, warm))
                     proc.start()
                     active[job.run.name] = (job, proc, time.monotonic(), result_path)
                 time.sleep(0.02)
