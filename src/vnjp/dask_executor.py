@@ -150,6 +150,9 @@ def run_notebook(job: dict, cancelled: Callable[[], bool] | None = None) -> dict
     nothing outside its temporary folder. ``cancelled`` is polled: when it returns true, the kernel
     is killed and the run ends as failed.
     """
+    import papermill  # noqa: F401 -- loaded once per worker, before the clock starts (a local worker
+    from nbconvert import HTMLExporter  # noqa: F401 -- inherits them from its parent: same timeout)
+
     from .runner import _kill_tree, _render_html, running_cell
 
     started = time.monotonic()
