@@ -243,6 +243,9 @@ def test_cli_runs_on_the_scheduler_and_a_second_run_is_a_noop(project, scheduler
     assert sorted(p.name for p in (project / "figures").iterdir()) == ["fixture_a_en.png", "fixture_a_en.svg"]
     assert main([OK], ["--executor", "dask", "--scheduler", scheduler, "--no-report"], root=project) == 0
     assert " skipped " in capsys.readouterr().out
+    # --check regenerates on the cluster and compares with figures/: the same bytes
+    assert main([OK], ["--check", "--executor", "dask", "--scheduler", scheduler], root=project) == 0
+    assert "all 2 figures match the committed files" in capsys.readouterr().out
 
 
 def test_noop_with_dask_chosen_imports_no_dask(project):

@@ -28,6 +28,7 @@ This module imports dask only when a cluster is used: ``run_all.py`` imports it 
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 import tempfile
 import threading
@@ -313,10 +314,15 @@ class DaskExecutor:
 
         if self.scheduler:
             return Client(self.scheduler, timeout="30s"), None
+        # no dashboard (no port to open); only errors from the cluster's own logs reach the terminal
         cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None)
+                               dashboard_address=None, silence_logs=logging.ERROR)
         try:
-            return Client(cluster), cluster
+            client = Client(cluster)
+            # Its workers leave the terminal's process group: Ctrl-C reaches run_all.py alone, which
+            # cancels the futures and closes the cluster (as local workers do, see runner._child).
+            client.run(os.setpgrp)
+            return client, cluster
         except BaseException:
             cluster.close()
             raise
