@@ -72,3 +72,18 @@ def test_ci_script_runs_the_readme_test_command_and_check():
     assert test in script
     assert any(line.startswith(REPORT_STEP) for line in script)
     assert "export VNJP_REQUIRE_BROWSER=1" in script
+
+
+def test_dask_extra_is_pinned_in_requirements():
+    """`pip install -e '.[dask]'` names dask and distributed; requirements.txt (what CI and the README's
+    install command use) pins them, so tests/test_dask.py runs in CI against fixed versions."""
+    import tomllib
+
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    names = {re.split(r"[<>=!~\[; ]", req, maxsplit=1)[0].lower() for req in extra["dask"]}
+    assert {"dask", "distributed"} <= names
+    pins = dict(line.strip().lower().split("==", 1)
+                for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+                if "==" in line and not line.startswith("#"))
+    assert all(name in pins for name in names), sorted(names - set(pins))
+    assert pins["dask"] == pins["distributed"]  # released together: mismatched versions refuse to connect

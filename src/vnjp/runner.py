@@ -805,6 +805,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-wait", action="store_true",
                    help="if another run_all.py is running in this checkout, exit 2 instead of waiting for it")
     p.add_argument("--verbose", action="store_true", help="show the traceback of an unexpected error")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where notebooks run: local worker processes (default) or a Dask cluster "
+                        "(needs pip install -e '.[dask]'; see vnjp.dask_executor)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --executor dask: the scheduler to use (e.g. tcp://host:8786); "
+                        "without it a LocalCluster of --jobs workers is started and closed at the end")
     return p
 
 
@@ -886,9 +892,26 @@ def _main(registry: list[Run], args: argparse.Namespace, root: Path) -> int:
         os.close(lock)
 
 
+def _executor(args, root: Path, data_dir: Path):
+    """None (the runner's local ForkExecutor) or, with ``--executor dask``, a DaskExecutor; dask is
+    imported only when that executor has runs to execute."""
+    if args.executor != "dask":
+        if args.scheduler:
+            raise InputError("--scheduler needs --executor dask")
+        return None
+    from . import dask_executor
+
+    absent = dask_executor.missing()
+    if absent:
+        raise InputError(f"--executor dask needs {' and '.join(absent)} (not installed): "
+                         f"{dask_executor.INSTALL_HINT}")
+    return dask_executor.DaskExecutor(root=root, data_dir=data_dir, jobs=args.jobs, timeout=args.timeout,
+                                      scheduler=args.scheduler)
+
+
 def _locked(registry, runs, args, root, data_dir, build, figures, report_dir, progress, lock) -> int:
     common = dict(root=root, data_dir=data_dir, jobs=args.jobs, timeout=args.timeout, progress=progress,
-                  close_fds=(lock,))
+                  close_fds=(lock,), executor=_executor(args, root, data_dir))
     try:
         if args.check:
             with tempfile.TemporaryDirectory(prefix="check-", dir=build) as tmp:
