@@ -306,3 +306,18 @@ def test_payload_carries_declared_data_only(project):
     assert spec["source"] == (project / "notebooks" / "ok.ipynb").read_bytes()
     no_data = dask_executor.payload(FAIL, project, project / "data", None)
     assert sorted(no_data["data"]) == ["datapackage.json"]
+
+
+def test_registered_runs_are_strict_about_figures_on_dask_too(project, monkeypatch):
+    """A local registered run refuses a figure vnjp.figcheck finds problems in (runner sets
+    VNJP_FIGCHECK=strict in its worker); the Dask payload must carry the same setting."""
+    monkeypatch.delenv("VNJP_FIGCHECK", raising=False)
+    promoted = dask_executor.payload(OK, project, project / "data", None, strict_figures=True)
+    assert promoted["env"] == {"VNJP_FIGCHECK": "strict"}
+    override = dask_executor.payload(OK, project, project / "data", None, strict_figures=False)
+    assert override["env"] == {}
+    executor = dask_executor.DaskExecutor(root=project, data_dir=project / "data", jobs=1, timeout=None)
+    registered = executor.payload_of(runner.Job(OK, "key", project / "rdir", project / "figures"))
+    assert registered["env"] == {"VNJP_FIGCHECK": "strict"}
+    assert executor.payload_of(runner.Job(OK, "key", project / "rdir", None))["env"] == {}
+    assert executor.payload_of(runner.Job(OK, "key", project / "rdir", None, strict=True))["env"]

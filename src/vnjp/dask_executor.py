@@ -72,7 +72,7 @@ def _safe_relative(name: str) -> PurePosixPath:
 # --------------------------------------------------------------------------- client side: what travels
 
 
-def payload(run, root: Path, data_dir: Path, timeout: float | None) -> dict:
+def payload(run, root: Path, data_dir: Path, timeout: float | None, *, strict_figures: bool = False) -> dict:
     """Everything a worker needs to execute ``run``, as plain values and bytes (no client path is
     used by the worker; ``client_data_dir`` only names where the reads it logs are on the client)."""
     data_dir = Path(data_dir)
@@ -97,7 +97,9 @@ def payload(run, root: Path, data_dir: Path, timeout: float | None) -> dict:
         "data": files,
         "timeout": timeout,
         "client_data_dir": str(base),
-        "env": {k: os.environ[k] for k in ("VNJP_FIGCHECK",) if k in os.environ},
+        # as a local run: registered runs (and --check) refuse a figure vnjp.figcheck finds problems in
+        "env": ({"VNJP_FIGCHECK": "strict"} if strict_figures else
+                {k: os.environ[k] for k in ("VNJP_FIGCHECK",) if k in os.environ}),
     }
 
 
@@ -327,6 +329,10 @@ class DaskExecutor:
             cluster.close()
             raise
 
+    def payload_of(self, job) -> dict:
+        """What travels for ``job``; a registered run is as strict about its figures as a local one."""
+        return payload(job.run, self.root, self.data_dir, self.timeout, strict_figures=job.strict_figures)
+
     def results(self, jobs: list) -> Iterator[tuple[object, dict, float]]:
         from distributed import as_completed
 
@@ -336,7 +342,7 @@ class DaskExecutor:
             ready = []
             for job in jobs:
                 try:
-                    ready.append((job, payload(job.run, self.root, self.data_dir, self.timeout)))
+                    ready.append((job, self.payload_of(job)))
                 except (InputError, OSError) as exc:
                     yield job, {"status": "failed", "cell": "", "error": _one_line(str(exc))}, 0.0
             if not ready:
