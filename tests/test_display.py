@@ -132,3 +132,15 @@ def test_missing_is_recognised_for_every_missing_kind():
         assert display.is_missing(value), value
     for value in (0, 0.0, "0", False, "x"):
         assert not display.is_missing(value), value
+
+
+def test_all_percent_never_turns_the_year_index_into_a_percentage():
+    wide = pd.DataFrame({"ALL": [0.362409], "JPN": [np.nan]}, index=pd.Index([2011], name="year"))
+    assert show(wide, "vi", pct=True).rows == [["2011", "36,2%", MISSING]]
+
+
+@pytest.mark.parametrize("lang, day, month, year", [("en", "21 Sep 1973", "Nov 1992", "1992"),
+                                                    ("vi", "21/9/1973", "11/1992", "1992")])
+def test_iso_dates_given_as_text_are_written_as_the_language_writes_dates(lang, day, month, year):
+    frame = pd.DataFrame({"date": ["1973-09-21", "1992-11", "1992", "not a date"]})
+    assert [r[0] for r in show(frame, lang).rows] == [day, month, year, "not a date"]

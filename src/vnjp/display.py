@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import math
+import re
 import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,15 +35,23 @@ PCT_NAMES = ("share", "women_share", "sent_over_plan", "share_of_total")
 #: Column names whose whole numbers are written without a thousands separator (2006, not 2.006).
 PLAIN_NAMES = ("year", "period", "months", "partial_months", "partial_months_sent", "row", "rank")
 
-#: Text longer than this (characters) is set in a wrapping cell with a minimum width.
-WRAP_AT = 28
+#: Columns whose text is an ISO date ('2016-12-31', '1992-11', '1992'), written as the language writes dates.
+DATE_NAMES = ("date",)
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+#: A text column whose longest cell is longer than this (characters) wraps, anywhere if it must, in a cell
+#: at least WRAP_MIN wide; shorter ones (codes, short words) never break.
+WRAP_AT = 12
+WRAP_MIN = "6em"
 
 STYLE = ("border-collapse:collapse;font-size:0.85rem;margin:0.5rem 0;max-width:100%;width:auto;"
          "display:table;table-layout:auto")
-TH_STYLE = "border:1px solid #d0d7de;padding:0.2rem 0.45rem;text-align:left;vertical-align:bottom;background:#f6f8fa"
+TH_STYLE = ("border:1px solid #d0d7de;padding:0.2rem 0.45rem;text-align:left;vertical-align:bottom;background:#f6f8fa;"
+            "overflow-wrap:normal;word-break:normal")  # a header breaks between words only
 NUM_STYLE = "border:1px solid #d0d7de;padding:0.2rem 0.45rem;text-align:right;white-space:nowrap;vertical-align:top"
 TEXT_STYLE = "border:1px solid #d0d7de;padding:0.2rem 0.45rem;text-align:left;vertical-align:top"
-WRAP_STYLE = TEXT_STYLE + ";min-width:9em;overflow-wrap:anywhere"
+SHORT_STYLE = TEXT_STYLE + ";white-space:nowrap"
+WRAP_STYLE = TEXT_STYLE + f";min-width:{WRAP_MIN};overflow-wrap:anywhere"
 
 
 def is_missing(value) -> bool:
@@ -76,9 +85,10 @@ def header(name, lang: str, headers: Mapping | None = None) -> str:
 
 
 def cell(value, lang: str, *, pct: bool = False, decimals: int | None = None,
-         keys: str | None = None, plain: bool = False) -> tuple[str, bool]:
+         keys: str | None = None, plain: bool = False, date: bool = False) -> tuple[str, bool]:
     """``value`` as text in ``lang``, and whether it is a number (set right-aligned, never broken).
-    ``plain``: a whole number is written as it is (a year, a count of months), without grouping."""
+    ``plain``: a whole number is written as it is (a year, a count of months), without grouping.
+    ``date``: text such as '2016-12-31' or '1992-11' is a date written as the language writes it."""
     if isinstance(value, (list, tuple, set)):
         parts = [cell(v, lang, keys=keys)[0] for v in value if not is_missing(v)]
         return ("; ".join(parts) or MISSING), False
@@ -98,6 +108,10 @@ def cell(value, lang: str, *, pct: bool = False, decimals: int | None = None,
             return (str(int(number)) if plain else labels.fmt_int(number, lang)), True
         return labels.fmt_num(number, lang, 2), True
     text = str(value)
+    if date and ISO_DATE.fullmatch(text):
+        from .report import fmt_published
+
+        return fmt_published(text, lang), True
     if keys is not None and f"{keys}{text}" in labels.TEXT:
         return labels.text(f"{keys}{text}", lang), False
     if text in labels.PLACES:
@@ -111,6 +125,10 @@ def _last(column):
         named = [part for part in column if part != ""]
         return named[-1] if named else ""
     return column
+
+
+def _plain(column) -> bool:
+    return _last(column) in PLAIN_NAMES or str(_last(column)).endswith("_year")
 
 
 def _lookup(mapping: Mapping, column):
@@ -137,7 +155,7 @@ class Table:
         body = []
         for row in self.rows:
             tds = "".join(
-                f'<td style="{NUM_STYLE if num else WRAP_STYLE if wrap else TEXT_STYLE}">{html.escape(v)}</td>'
+                f'<td style="{NUM_STYLE if num else WRAP_STYLE if wrap else SHORT_STYLE}">{html.escape(v)}</td>'
                 for v, num, wrap in zip(row, self.numeric, self.wrap))
             body.append(f"<tr>{tds}</tr>")
         caption = (f'<caption style="text-align:left;font-weight:600;padding:0.2rem 0">{html.escape(self.caption)}'
@@ -178,12 +196,14 @@ def show(frame: pd.DataFrame | pd.Series, lang: str, *, columns: Iterable | None
         frame = frame.to_frame(frame.name if frame.name is not None else "value")
     if index is None:
         index = any(name is not None for name in frame.index.names)
+    index_cols = []
     if index:
         names = [n if n is not None else "" for n in frame.index.names]
         frame = frame.copy()
         frame.index = frame.index.set_names([n if n else f"level_{i}" for i, n in enumerate(names)])
         frame = frame.reset_index()
         frame = frame.rename(columns={f"level_{i}": "" for i, n in enumerate(names) if not n})
+        index_cols = list(frame.columns[:len(names)])
     if columns is not None:
         columns = list(columns)
         missing = [c for c in columns if c not in frame.columns]
@@ -195,7 +215,7 @@ def show(frame: pd.DataFrame | pd.Series, lang: str, *, columns: Iterable | None
     numeric_cols = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
                     and not pd.api.types.is_bool_dtype(frame[c])]
     if pct is True:
-        pct_cols = set(numeric_cols)
+        pct_cols = {c for c in numeric_cols if not _plain(c) and c not in index_cols}
     else:
         named = set(pct)
         pct_cols = {c for c in numeric_cols if c in named or _last(c) in named or _last(c) in PCT_NAMES}
@@ -207,7 +227,7 @@ def show(frame: pd.DataFrame | pd.Series, lang: str, *, columns: Iterable | None
     rows, kinds = [], []
     for record in frame.itertuples(index=False, name=None):
         cells = [cell(value, lang, pct=col in pct_cols, decimals=_lookup(decimals, col), keys=_lookup(keys, col),
-                      plain=_last(col) in PLAIN_NAMES or str(_last(col)).endswith("_year"))
+                      plain=_plain(col), date=_last(col) in DATE_NAMES)
                  for col, value in zip(frame.columns, record)]
         rows.append([text for text, _ in cells])
         kinds.append([is_number for _, is_number in cells])

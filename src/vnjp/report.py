@@ -415,7 +415,8 @@ footer.colophon { margin-top: 3rem; border-top: 1px solid var(--rule); padding-t
 """
 
 NOTEBOOK_STYLE = """
-.notebook { max-width: 100%; overflow-wrap: anywhere; }
+.notebook { max-width: 100%; }
+.notebook p, .notebook li, .notebook pre, .notebook code { overflow-wrap: anywhere; }
 .notebook table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; max-width: 100%; }
 .notebook th, .notebook td { border: 1px solid var(--rule); padding: 0.2rem 0.5rem; text-align: right; }
 .notebook pre { background: #f6f8fa; padding: 0.6rem; font-size: 0.85rem; white-space: pre-wrap;

@@ -35,6 +35,7 @@ TEXT = {
     "col_value_den": {"en": "Sent abroad", "vi": "Tổng số đi làm việc ở nước ngoài"},
     "col_num_source_id": {"en": "Source (Japan)", "vi": "Nguồn (Nhật Bản)"},
     "col_den_source_id": {"en": "Source (total)", "vi": "Nguồn (tổng số)"},
+    "col_only_low_reliability": {"en": "Low-reliability sources only", "vi": "Chỉ có nguồn độ tin cậy thấp"},
     "col_rounded": {"en": "Rounded", "vi": "Làm tròn"},
     "col_forecast": {"en": "Forecast", "vi": "Dự báo"},
     "col_value_all": {"en": "All nationalities", "vi": "Tất cả quốc tịch"},
