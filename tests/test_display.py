@@ -144,3 +144,10 @@ def test_all_percent_never_turns_the_year_index_into_a_percentage():
 def test_iso_dates_given_as_text_are_written_as_the_language_writes_dates(lang, day, month, year):
     frame = pd.DataFrame({"date": ["1973-09-21", "1992-11", "1992", "not a date"]})
     assert [r[0] for r in show(frame, lang).rows] == [day, month, year, "not a date"]
+
+
+def test_a_header_without_a_vietnamese_label_is_reported_not_hidden():
+    frame = pd.DataFrame({"year": [2020], "some_internal_name": [1]})
+    assert show(frame, "vi").untranslated == ["some_internal_name"]
+    assert show(frame, "en").untranslated == []
+    assert show(frame, "vi", headers={"some_internal_name": "col_value"}).untranslated == []
