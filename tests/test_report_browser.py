@@ -110,3 +110,54 @@ def test_index_page_loads_offline_with_every_image(report, browser, lang):
         assert [u for u in requested if not u.startswith(("file:", "data:"))] == [], url
         assert all(i["ok"] for i in page["images"]), url
     assert (SCREENSHOTS / f"report_{lang}.png").stat().st_size > 10_000
+
+
+#: What a notebook page must fit without scrolling sideways (the issue's reader: a 1,000 px window).
+NOTEBOOK_WIDTH = 1000
+
+FIT = """() => {
+    const width = document.documentElement.clientWidth;
+    const out = {page: document.documentElement.scrollWidth, width, sticking: [], scrolling: [],
+                 tables: document.querySelectorAll('.notebook table').length, lang: document.documentElement.lang};
+    for (const el of document.querySelectorAll('.notebook *')) {
+        const box = el.getBoundingClientRect();
+        const name = el.tagName + (el.className && typeof el.className === 'string' ? '.' + el.className : '');
+        if (box.width > 0 && box.right > width + 1) out.sticking.push(name + ' right=' + Math.round(box.right));
+        const style = getComputedStyle(el);
+        if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+            out.scrolling.push(name + ' ' + el.scrollWidth + '>' + el.clientWidth);
+    }
+    return out;
+}"""
+
+
+def fit(browser, url: str, width: int = NOTEBOOK_WIDTH, screenshot: Path | None = None) -> dict:
+    """How a page lays out in a window ``width`` px wide: its scroll width, the elements of the notebook
+    that stick out on the right, and those that scroll sideways inside."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
+               else route.abort())
+    page.goto(url, wait_until="load")
+    result = page.evaluate(FIT)
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(screenshot), full_page=True)
+    page.close()
+    return result
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_notebook_pages_fit_1000_px_without_horizontal_scrolling(report, browser, lang):
+    """Every notebook page of the language, tables included, fits a 1,000 px window: the page does not
+    scroll sideways, nothing sticks out, and no table or output scrolls inside itself."""
+    runs = [r for r in registry() if r.parameters.get("lang") == lang]
+    pages = [report / "notebooks" / f"{r.name}.html" for r in runs]
+    assert all(p.exists() for p in pages), [p.name for p in pages if not p.exists()]
+    for path in pages:
+        seen = fit(browser, path.as_uri(), screenshot=SCREENSHOTS / f"notebook_{path.stem}.png")
+        assert seen["lang"] == lang
+        assert seen["tables"] > 0, f"{path.name}: no table (the check would prove nothing)"
+        assert seen["page"] <= seen["width"], f"{path.name}: the page scrolls sideways ({seen['page']} px)"
+        assert seen["sticking"] == [], f"{path.name}: sticks out at {NOTEBOOK_WIDTH} px: {seen['sticking'][:5]}"
+        assert seen["scrolling"] == [], f"{path.name}: scrolls sideways inside: {seen['scrolling'][:5]}"

@@ -48,8 +48,31 @@ LANGS = labels.LANGS
 # --------------------------------------------------------------------------- notebook pages
 
 
-def notebook_fragment(executed: Path) -> str:
-    """The executed notebook as HTML with its code cells' input hidden (nbconvert's basic template).
+LANG_TAG = "lang-{lang}"  # a cell tagged so is written in that language; a cell without such a tag is shown in both
+
+
+def cell_langs(cell) -> set[str]:
+    """The languages a notebook cell is tagged with (``lang-en``, ``lang-vi``); empty: the cell is for both."""
+    tags = (cell.get("metadata") or {}).get("tags") or []
+    return {t.removeprefix("lang-") for t in tags if isinstance(t, str) and t.startswith("lang-")}
+
+
+def shows_in(cell, lang: str) -> bool:
+    """Whether a page in ``lang`` shows ``cell``: untagged cells and cells tagged ``lang-<lang>``."""
+    langs = cell_langs(cell)
+    return not langs or lang in langs
+
+
+def run_lang(nb) -> str:
+    """The language a notebook was executed in: its ``lang`` parameter (papermill's record), else "en"."""
+    lang = ((nb.get("metadata") or {}).get("papermill") or {}).get("parameters", {}).get("lang", "en")
+    return lang if lang in LANGS else "en"
+
+
+def notebook_fragment(executed: Path, lang: str | None = None) -> str:
+    """The executed notebook as HTML with its code cells' input hidden (nbconvert's basic template),
+    showing only the cells of the page's language: untagged cells and those tagged ``lang-<lang>``
+    (``lang`` defaults to the run's ``lang`` parameter).
 
     The basic template gives the cells only: no MathJax, require.js or other script from a
     CDN (which nbconvert's lab and classic templates reference); the report adds the page
@@ -57,7 +80,11 @@ def notebook_fragment(executed: Path) -> str:
     """
     import nbformat
 
-    body, _resources = fragment_exporter().from_notebook_node(nbformat.read(executed, as_version=4))
+    nb = nbformat.read(executed, as_version=4)
+    lang = lang or run_lang(nb)
+    labels._check_lang(lang)
+    nb.cells = [cell for cell in nb.cells if shows_in(cell, lang)]
+    body, _resources = fragment_exporter().from_notebook_node(nb)
     return body
 
 
@@ -183,11 +210,12 @@ def analysis_name(run: Run) -> str:
     return run.name[: -len(lang) - 1] if lang and run.name.endswith(f"-{lang}") else run.name
 
 
-def notebook_title(notebook: Path) -> str:
-    """The first ``# `` heading of the notebook's first markdown cell that has one."""
+def notebook_title(notebook: Path, lang: str = "en") -> str:
+    """The first ``# `` heading of the first markdown cell in ``lang`` (untagged or tagged ``lang-<lang>``)
+    that has one."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     for cell in nb["cells"]:
-        if cell["cell_type"] == "markdown":
+        if cell["cell_type"] == "markdown" and shows_in(cell, lang):
             for line in "".join(cell["source"]).splitlines():
                 if line.startswith("# "):
                     return line[2:].strip()
@@ -195,13 +223,12 @@ def notebook_title(notebook: Path) -> str:
 
 
 def section_title(run: Run, lang: str, root: Path) -> str:
-    """The label ``section_<analysis>`` in ``lang`` when the texts define one (the notebooks are
-    written in English, so this is how a Vietnamese page gets Vietnamese section titles), else the
-    notebook's first heading."""
+    """The label ``section_<analysis>`` in ``lang`` when the texts define one (tests/test_report.py keeps
+    it equal to the notebook's heading in that language), else the notebook's first heading in ``lang``."""
     key = f"section_{analysis_name(run)}"
     if key in labels.TEXT:
         return labels.text(key, lang)
-    return notebook_title(root / run.notebook)
+    return notebook_title(root / run.notebook, lang)
 
 
 def section_of(run: Run, *, root: Path, build: Path, figures: Path, data_dir: Path) -> Section:
@@ -395,9 +422,12 @@ footer.colophon { margin-top: 3rem; border-top: 1px solid var(--rule); padding-t
 """
 
 NOTEBOOK_STYLE = """
-.notebook table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; display: block; overflow-x: auto; }
+.notebook { max-width: 100%; }
+.notebook p, .notebook li, .notebook pre, .notebook code { overflow-wrap: anywhere; }
+.notebook table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; max-width: 100%; }
 .notebook th, .notebook td { border: 1px solid var(--rule); padding: 0.2rem 0.5rem; text-align: right; }
-.notebook pre { background: #f6f8fa; padding: 0.6rem; overflow-x: auto; font-size: 0.85rem; }
+.notebook pre { background: #f6f8fa; padding: 0.6rem; font-size: 0.85rem; white-space: pre-wrap;
+                overflow-wrap: anywhere; }
 .notebook img { max-width: 100%; height: auto; }
 .notebook .output_error pre, .notebook .output_stderr pre { background: #ffebe9; }
 .notebook .ansi-red-fg { color: #cf222e; } .notebook .ansi-green-fg { color: #116329; }

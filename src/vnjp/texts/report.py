@@ -10,8 +10,8 @@ TEXT = {
               "the sources of the rows it draws and the notebook that made it. A notebook's page shows its "
               "text and results as they were when it last ran, with the code hidden.",
         "vi": "Tất cả biểu đồ của các phân tích theo thứ tự đọc, mỗi biểu đồ kèm chú thích, phần mô tả bằng lời, "
-              "nguồn của các dòng số liệu được vẽ và notebook đã tạo ra nó. Trang của mỗi notebook hiển thị "
-              "phần chữ (bằng tiếng Anh) và kết quả ở lần chạy gần nhất, ẩn mã nguồn.",
+              "nguồn của các dòng số liệu được vẽ và sổ tay phân tích (notebook) đã tạo ra nó. Trang của mỗi "
+              "sổ tay phân tích hiển thị phần chữ và kết quả ở lần chạy gần nhất, ẩn mã nguồn.",
     },
     "report_language_name": {"en": "English", "vi": "Tiếng Việt"},
     "report_contents": {"en": "Contents", "vi": "Mục lục"},
@@ -26,42 +26,44 @@ TEXT = {
               "(data/sources.csv).",
         "vi": "Số liệu tính đến {date}: ngày công bố gần nhất trong {n} nguồn của gói dữ liệu (data/sources.csv).",
     },
-    "report_commit": {"en": "Built from commit {commit}{modified}.", "vi": "Được tạo từ commit {commit}{modified}."},
+    "report_commit": {"en": "Built from commit {commit}{modified}.",
+                      "vi": "Được tạo từ phiên bản mã (commit) {commit}{modified}."},
     "report_commit_modified": {
         "en": ", modified: the working tree had changes not yet committed",
-        "vi": ", đã sửa đổi: thư mục làm việc có thay đổi chưa được commit",
+        "vi": ", đã sửa đổi: thư mục làm việc có thay đổi chưa được lưu vào kho mã",
     },
     "report_commit_unknown": {
         "en": "Built outside a git repository: the commit is unknown.",
-        "vi": "Được tạo ngoài kho git: không rõ commit.",
+        "vi": "Được tạo ngoài kho mã git: không rõ phiên bản mã.",
     },
     "report_cite_heading": {"en": "How to cite", "vi": "Cách trích dẫn"},
     "report_cite": {
         "en": "{title}. Reproducible analyses of cited public data, commit {commit}, data as of {as_of}.",
-        "vi": "{title}. Phân tích có thể tái lập từ số liệu công khai có trích nguồn, commit {commit}, "
+        "vi": "{title}. Phân tích có thể tái lập từ số liệu công khai có trích nguồn, phiên bản mã {commit}, "
               "số liệu tính đến {as_of}.",
     },
-    "report_notebook": {"en": "Notebook", "vi": "Notebook"},
+    "report_notebook": {"en": "Notebook", "vi": "Sổ tay phân tích"},
     "report_run": {"en": "run", "vi": "lần chạy"},
     "report_alt": {"en": "Text description", "vi": "Mô tả bằng lời"},
     "report_svg": {"en": "vector version (SVG)", "vi": "bản vector (SVG)"},
     "report_parameters": {"en": "Parameters", "vi": "Tham số"},
     "report_code_hidden": {
         "en": "Code hidden; the notebook with its code is {path} in the repository.",
-        "vi": "Đã ẩn mã nguồn; notebook đầy đủ là tệp {path} trong kho mã.",
+        "vi": "Đã ẩn mã nguồn; sổ tay phân tích đầy đủ là tệp {path} trong kho mã.",
     },
     "report_back": {"en": "Back to the figures", "vi": "Quay lại trang biểu đồ"},
     "report_no_page": {
         "en": "The notebook's page could not be made; the executed notebook is {path}.",
-        "vi": "Không tạo được trang của notebook; notebook đã chạy là tệp {path}.",
+        "vi": "Không tạo được trang của sổ tay phân tích; bản đã chạy là tệp {path}.",
     },
     "report_status_failed": {
         "en": "This notebook failed (cell {cell}: {error}). Its figures are not shown; its page shows the error.",
-        "vi": "Notebook này bị lỗi (ô {cell}: {error}). Không hiển thị biểu đồ của nó; trang notebook cho thấy lỗi.",
+        "vi": "Sổ tay phân tích này bị lỗi (ô {cell}: {error}). Không hiển thị biểu đồ của nó; trang của sổ tay "
+              "cho thấy lỗi.",
     },
     "report_status_timeout": {
         "en": "This notebook did not finish ({error}). Its figures are not shown.",
-        "vi": "Notebook này không chạy xong ({error}). Không hiển thị biểu đồ của nó.",
+        "vi": "Sổ tay phân tích này không chạy xong ({error}). Không hiển thị biểu đồ của nó.",
     },
     "report_status_stale": {
         "en": "Not shown: {detail}. Run python run_all.py to bring it up to date.",
@@ -69,22 +71,22 @@ TEXT = {
     },
     "report_stale_inputs": {
         "en": "the notebook's code, parameters or data changed after its last run",
-        "vi": "mã, tham số hoặc dữ liệu của notebook đã thay đổi sau lần chạy gần nhất",
+        "vi": "mã, tham số hoặc dữ liệu của sổ tay phân tích đã thay đổi sau lần chạy gần nhất",
     },
     "report_stale_figure": {
         "en": "{name} is not the file this notebook's last run produced",
-        "vi": "tệp {name} không phải là tệp do lần chạy gần nhất của notebook tạo ra",
+        "vi": "tệp {name} không phải là tệp do lần chạy gần nhất của sổ tay phân tích tạo ra",
     },
     "report_status_missing": {
         "en": "This notebook has not run in this build yet; run python run_all.py.",
-        "vi": "Notebook này chưa được chạy trong bản dựng này; hãy chạy python run_all.py.",
+        "vi": "Sổ tay phân tích này chưa được chạy trong bản dựng này; hãy chạy python run_all.py.",
     },
     "report_no_analyses": {
         "en": "No analysis is registered in this language yet.",
         "vi": "Chưa có phân tích nào được đăng ký bằng ngôn ngữ này.",
     },
-    # Section titles of the report, one per analysis (run name without language); the English one
-    # is the notebook's first heading (tests/test_report.py keeps the two in step).
+    # Section titles of the report, one per analysis (run name without language); each is the notebook's
+    # first heading in that language (tests/test_report.py keeps them in step).
     "section_flows": {
         "en": "Thirty years of trainee and worker flows, 1992 to the latest year",
         "vi": "Ba mươi năm đưa thực tập sinh và người lao động đi làm việc, từ năm 1992 đến nay",
