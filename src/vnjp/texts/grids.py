@@ -3,8 +3,8 @@ page of their own (``build/report/<lang>/<grid>.html``), members in order."""
 
 TEXT = {
     "section_destinations-year": {
-        "en": "Where workers went, year by year: destination markets of each year",
-        "vi": "Lao động đi đâu qua từng năm: thị trường tiếp nhận của mỗi năm",
+        "en": "Where Vietnamese workers went, year by year: the destination markets of each year",
+        "vi": "Lao động Việt Nam đi đâu qua từng năm: thị trường tiếp nhận của mỗi năm",
     },
     "report_grid_summary_destinations-year": {
         "en": "For each of the {n} years with DOLAB's count by market ({values}): the markets ranked with "
