@@ -557,9 +557,10 @@ def index_page(lang: str, sections: list[Section], catalogue: dict[str, dict] | 
             grid = s.run.grid
             missing = [m.run.member for m in group if m.status != "ok"]
             not_shown = labels.text("report_grid_not_shown", lang, members=_values_text(missing))
+            link = f"report_grid_link_{grid}" if f"report_grid_link_{grid}" in labels.TEXT else "report_grid_link"
             parts.append(f'<section id="{_e(grid)}">\n<h2>{_e(s.title)}</h2>\n'
                          f'<p>{_e(grid_summary(group, lang))}</p>\n'
-                         f'<p><a href="{_e(grid)}.html">{_e(labels.text("report_grid_link", lang, n=len(group)))}'
+                         f'<p><a href="{_e(grid)}.html">{_e(labels.text(link, lang, n=len(group)))}'
                          f'</a></p>\n'
                          + (f'<p class="status stale">{_e(not_shown)}</p>\n' if missing else "")
                          + "</section>\n")

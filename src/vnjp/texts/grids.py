@@ -18,6 +18,8 @@ TEXT = {
         "vi": "Mỗi giá trị trong {n} giá trị ({values}) một lần chạy, tổng cộng {figures}.",
     },
     "report_grid_link": {"en": "Open the page of all {n}", "vi": "Mở trang của cả {n}"},
+    "report_grid_link_destinations-year": {"en": "The figures of the {n} years, on one page",
+                                           "vi": "Biểu đồ của {n} năm, trên một trang"},
     "report_grid_not_shown": {
         "en": "Not shown there yet: {members} (the page says why).",
         "vi": "Chưa hiển thị ở trang đó: {members} (trang đó nêu lý do).",
