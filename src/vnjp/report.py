@@ -479,16 +479,10 @@ def grouped(sections: list[Section]) -> list[list[Section]]:
 
 
 def _values_text(values: list[str]) -> str:
-    """'2006, 2007, 2009' -> '2006–2007, 2009' (runs of years); other values as they are."""
-    if not values or not all(v.isdigit() for v in values):
-        return ", ".join(values)
-    nums = sorted(int(v) for v in values)
-    spans, start = [], nums[0]
-    for prev, cur in zip(nums, [*nums[1:], None]):
-        if cur != prev + 1:
-            spans.append(f"{start}" if start == prev else f"{start}–{prev}")
-            start = cur
-    return ", ".join(spans)
+    """'2006, 2007, 2009' -> '2006–2007, 2009' (runs of years, :func:`vnjp.params.compress`); others as they are."""
+    from .params import compress
+
+    return compress(int(v) for v in values) if values and all(v.isdigit() for v in values) else ", ".join(values)
 
 
 def grid_summary(members: list[Section], lang: str) -> str:
