@@ -9,12 +9,18 @@
 The registry below is the list of analyses of the report. Each notebook runs once per
 language. ``figures`` are the file stems a run must write ({parameters} are filled in;
 each stem gives a .png and an .svg); ``data`` are the data-package resources it reads.
-The machinery lives in vnjp/runner.py.
+A ``grid`` is one run per value (and language), e.g. ``destinations-year-2016-vi``; the
+report shows its members on one page. The machinery lives in vnjp/runner.py.
 """
 
 import sys
 
-from vnjp.runner import in_both_languages, main
+from vnjp.runner import grid, in_both_languages, main
+
+#: The years with DOLAB's breakdown by market: a full-year total and at least one market's count
+#: (vnjp.params year set "departures_markets", the domain of notebook 07's ``year``). Written out so
+#: that reading the registry needs no pandas; tests/test_grids.py fails when the data's years differ.
+MARKET_YEARS = (2002, 2006, 2007, 2009, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023)
 
 REGISTRY = [
     *in_both_languages(
@@ -31,6 +37,12 @@ REGISTRY = [
                  "destinations_{year}_plan_{lang}",
                  *(f"destinations_{{start_year}}_{{end_year}}_{part}_{{lang}}"
                    for part in ("markets_over_time", "women_share", "plan_vs_actual"))),
+        data=("departures",),
+    ),
+    *grid(
+        "destinations-year", "notebooks/07_destinations_by_year.ipynb", {"top_n": 13},
+        over={"year": MARKET_YEARS},
+        figures=tuple(f"destinations_year_{{year}}_{part}_{{lang}}" for part in ("markets", "japan_share", "plan")),
         data=("departures",),
     ),
     *in_both_languages(

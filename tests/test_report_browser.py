@@ -95,7 +95,7 @@ def open_offline(browser, url: str, screenshot: Path | None = None) -> tuple[lis
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_index_page_loads_offline_with_every_image(report, browser, lang):
     index = report / lang / "index.html"
-    figures = [r for r in registry() if r.parameters.get("lang") == lang]
+    figures = [r for r in registry() if r.parameters.get("lang") == lang and not r.grid]  # grids: below
     expected = [s.format(**r.parameters) + ".png" for r in figures for s in r.figures]
     requested, seen = open_offline(browser, index.as_uri(), SCREENSHOTS / f"report_{lang}.png")
     remote = [u for u in requested if not u.startswith(("file:", "data:"))]
@@ -110,6 +110,14 @@ def test_index_page_loads_offline_with_every_image(report, browser, lang):
         assert [u for u in requested if not u.startswith(("file:", "data:"))] == [], url
         assert all(i["ok"] for i in page["images"]), url
     assert (SCREENSHOTS / f"report_{lang}.png").stat().st_size > 10_000
+    # a grid's page: every member's figures, members in order
+    for grid in dict.fromkeys(r.grid for r in registry() if r.grid):
+        members = [r for r in registry() if r.grid == grid and r.parameters.get("lang") == lang]
+        expected = [s.format(**r.parameters) + ".png" for r in members for s in r.figures]
+        requested, seen = open_offline(browser, (report / lang / f"{grid}.html").as_uri())
+        assert [u for u in requested if not u.startswith(("file:", "data:"))] == [], grid
+        assert [Path(i["src"]).name for i in seen["images"]] == expected
+        assert all(i["ok"] and i["alt"].strip() for i in seen["images"])
 
 
 #: What a notebook page must fit without scrolling sideways (the issue's reader: a 1,000 px window).

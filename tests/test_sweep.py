@@ -30,6 +30,7 @@ FLOWS, DEST = "notebooks/01_flows_1992_latest.ipynb", "notebooks/02_destination_
 ECON, MILE = "notebooks/03_economic_context.ipynb", "notebooks/04_policy_milestones.ipynb"
 CLAIMS, WORK = "notebooks/05_claims_check.ipynb", "notebooks/06_workers_social_insurance.ipynb"
 TEMPLATE = "templates/analysis.ipynb"
+BY_YEAR = "notebooks/07_destinations_by_year.ipynb"  # the members of the grid destinations-year
 
 GRID = [
     (FLOWS, {"end_year": 2023, "lang": "vi"}),  # issue 9: NA in the COVID figure's axis
@@ -44,6 +45,10 @@ GRID = [
     (DEST, {"year": 1999, "top_n": 1}),  # first year with a total
     (DEST, {"start_year": 2010, "end_year": 2010, "lang": "vi"}),  # one year, no market counts
     (DEST, {"start_year": 2024, "end_year": 2025, "rank_cutoff": 4}),  # last years: no plan, no women
+    (BY_YEAR, {"year": 2002, "lang": "vi"}),  # first year: Japan not itemised, no plan
+    (BY_YEAR, {"year": 2006}),  # one market named (Japan)
+    (BY_YEAR, {"year": 2021, "lang": "vi"}),  # some markets without a women split
+    (BY_YEAR, {"year": 2023, "top_n": 1}),  # the top 1 of 13
     (ECON, {"start_year": 1975, "end_year": 1975, "oda_start_year": 1975}),  # first year: nothing to draw
     (ECON, {"start_year": 2025, "end_year": 2025, "lang": "vi"}),  # last year
     (ECON, {"start_year": 1980, "end_year": 1990, "oda_start_year": 1980, "lang": "vi"}),

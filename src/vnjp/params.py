@@ -58,6 +58,18 @@ def _departures_years(*full_totals: str) -> list[int]:
     return sorted(set.intersection(*years))
 
 
+def _market_years() -> list[int]:
+    """Years with DOLAB's breakdown by market: a full-year headline total and, the same year, at least
+    one market's full-year count (both sexes) — the years :func:`vnjp.departures.markets` has rows for."""
+    from .departures import headline_rows
+
+    rows = headline_rows()
+    full = rows[(rows["measure"] == "workers_sent") & (rows["period"] == "full_year") & (rows["sex"] == "all")]
+    totals = {int(y) for y in full.loc[full["destination"] == "ALL", "year"].dropna()}
+    itemised = {int(y) for y in full.loc[full["destination"] != "ALL", "year"].dropna()}
+    return sorted(totals & itemised)
+
+
 def _economy_years() -> list[int]:
     from . import data
 
@@ -86,6 +98,8 @@ YEAR_SETS = {
     "departures_total_and_japan": (lambda: _departures_years("ALL", "JPN"),
                                    "years with full-year totals sent abroad and to Japan, "
                                    "data/departures.csv"),
+    "departures_markets": (_market_years, "years with a full-year total of workers sent abroad and a breakdown "
+                           "by market, data/departures.csv"),
     "departures": (lambda: _departures_years(), "years of workers sent, data/departures.csv"),
     "economy": (_economy_years, "years of data/economy.csv"),
     "timeline": (_timeline_years, "years of data/timeline.csv"),

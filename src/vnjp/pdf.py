@@ -145,7 +145,7 @@ def write_pdf(path: Path, lang: str, sections, catalogue: dict[str, dict], info,
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
-    from .report import colophon_lines, figures_count
+    from .report import colophon_lines, figures_count, grid_figure_labels, grid_summary, grouped
 
     title = labels.text("report_title", lang)
 
@@ -157,20 +157,32 @@ def write_pdf(path: Path, lang: str, sections, catalogue: dict[str, dict], info,
             pages.text(title, 16, weight="bold")
             pages.text(labels.text("report_intro", lang), 9.5, gap=0.15)
             pages.text(labels.text("report_contents", lang), 11, weight="bold", gap=0.25)
-            for s in sections:
-                count = f" ({figures_count(len(s.figures), lang)})" if s.figures else ""
+            groups = grouped(sections)  # a grid's members: one entry, then their figures in order
+            for group in groups:
+                s = group[0]
+                n = sum(len(m.figures) for m in group)
+                count = f" ({figures_count(n, lang)})" if n else ""
                 pages.text(f"{s.title}{count}", 9.5, indent=0.15, gap=0.03)
-                if s.message:
-                    pages.text(s.message, 8, indent=0.3, color="#8a5a00")
+                if s.run.grid:
+                    pages.text(grid_summary(group, lang), 8, indent=0.3, color="#444444")
+                for m in group:
+                    if m.message:
+                        pages.text(f"{m.run.member}: {m.message}" if m.run.grid else m.message, 8, indent=0.3,
+                                   color="#8a5a00")
             pages.text("", 9, gap=0.15)
             for line in colophon_lines(info, lang):
                 pages.text(line, 8.5, gap=0.05, color="#444444")
             number = 0
-            for s in sections:
-                for fig in s.figures:
-                    number += 1
+            for s in (m for group in groups for m in group):
+                if s.run.grid:
+                    numbers = grid_figure_labels(s)
+                else:
+                    numbers = [str(number + i) for i in range(1, len(s.figures) + 1)]
+                    number += len(s.figures)
+                for fig, label in zip(s.figures, numbers):
                     meta = fig.meta or {}
-                    head = f"{labels.text('report_figure', lang, n=number)} {s.title}"
+                    what = f"{s.title}: {s.run.member}" if s.run.grid else s.title
+                    head = f"{labels.text('report_figure', lang, n=label)} {what}"
                     pages.new_page()
                     pages.continued = f"{head} ({labels.text('pdf_continued', lang)})"
                     pages.text(head, 8, color="#555555")

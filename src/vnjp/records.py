@@ -49,6 +49,8 @@ class Run:
     ``figures`` are file stems the run must write (``{param}`` placeholders are filled
     from the effective parameters); each stem yields ``.png`` and ``.svg``.
     ``data`` are the data-package resources the notebook reads.
+    ``grid`` names the grid the run is a member of (:func:`vnjp.runner.grid`; "" for a run of its
+    own) and ``member`` its value there (e.g. "2016"): the report shows a grid's members on one page.
     """
 
     name: str
@@ -56,6 +58,8 @@ class Run:
     parameters: dict = field(default_factory=dict)
     figures: tuple[str, ...] = ()
     data: tuple[str, ...] = ()
+    grid: str = ""
+    member: str = ""
 
     def with_parameters(self, overrides: dict) -> "Run":
         return dataclasses.replace(self, parameters={**self.parameters, **overrides})

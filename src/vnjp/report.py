@@ -223,9 +223,10 @@ def notebook_title(notebook: Path, lang: str = "en") -> str:
 
 
 def section_title(run: Run, lang: str, root: Path) -> str:
-    """The label ``section_<analysis>`` in ``lang`` when the texts define one (tests/test_report.py keeps
-    it equal to the notebook's heading in that language), else the notebook's first heading in ``lang``."""
-    key = f"section_{analysis_name(run)}"
+    """The label ``section_<analysis>`` (``section_<grid>`` for a grid member) in ``lang`` when the texts
+    define one (tests/test_report.py keeps it equal to the notebook's heading in that language), else the
+    notebook's first heading in ``lang``."""
+    key = f"section_{run.grid or analysis_name(run)}"
     if key in labels.TEXT:
         return labels.text(key, lang)
     return notebook_title(root / run.notebook, lang)
@@ -464,6 +465,98 @@ def figures_count(n: int, lang: str) -> str:
     return labels.text("report_figures_count_one" if n == 1 else "report_figures_count", lang, n=n)
 
 
+def figure_html(fig: Figure, label: str, lang: str, catalogue: dict[str, dict]) -> str:
+    """One figure: image (linking its SVG), caption, note, sources, text description, SVG and CSV links."""
+    meta = fig.meta
+    return (f'<figure id="{_e(fig.stem)}">\n'
+            f'<a href="../figures/{_e(fig.stem)}.svg"><img src="../figures/{_e(fig.stem)}.png" '
+            f'alt="{_e(meta["Description"])}"></a>\n<figcaption>\n'
+            f'<p class="caption">{_e(labels.text("report_figure", lang, n=label))} {_e(meta["Title"])}</p>\n'
+            + (f'<p class="note">{_e(fig.note)}</p>\n' if fig.note else "")
+            + (source_list(fig.sources, catalogue, lang) if fig.sources
+               else f'<p class="source">{_e(meta["Source"])}</p>\n')
+            + f'<details><summary>{_e(labels.text("report_alt", lang))}</summary>'
+            f'<p>{_e(meta["Description"])}</p></details>\n'
+            f'<p class="meta"><a href="../figures/{_e(fig.stem)}.svg">{_e(labels.text("report_svg", lang))}</a>'
+            + (f' · <a href="../data/{_e(fig.stem)}.csv" type="text/csv">'
+               f'{_e(labels.text("report_data_csv", lang))}</a>'
+               if fig.table is not None else f' · {_e(labels.text("report_no_data_csv", lang))}')
+            + f' · <code>figures/{_e(fig.stem)}.png</code></p>\n'
+            f'</figcaption>\n</figure>\n')
+
+
+def section_body(s: Section, catalogue: dict[str, dict], labels_: list[str]) -> str:
+    """A section's notebook link, status, figures (numbered by ``labels_``) and tables."""
+    lang = s.lang
+    parts = [f'{_notebook_link(s)}\n']
+    if s.message:
+        parts.append(f'<p class="status {s.status}">{_e(s.message)}</p>\n')
+    for fig, label in zip(s.figures, labels_):
+        parts.append(figure_html(fig, label, lang, catalogue))
+    for table in s.tables:
+        link = (f'<p class="meta"><a href="../data/{_e(table.stem)}.csv" type="text/csv">'
+                f'{_e(labels.text("report_table_csv", lang))}</a></p>\n') if table.csv is not None else ""
+        parts.append(f'<div class="table" id="{_e(table.stem)}">\n{table.html.read_text(encoding="utf-8")}\n'
+                     f'{link}</div>\n')
+    return "".join(parts)
+
+
+def grouped(sections: list[Section]) -> list[list[Section]]:
+    """Sections in reading order, a grid's members together (where its first member stands), in their order."""
+    out: list[list[Section]] = []
+    where: dict[str, list[Section]] = {}
+    for s in sections:
+        if not s.run.grid:
+            out.append([s])
+        elif s.run.grid in where:
+            where[s.run.grid].append(s)
+        else:
+            where[s.run.grid] = [s]
+            out.append(where[s.run.grid])
+    return out
+
+
+def _values_text(values: list[str]) -> str:
+    """'2006, 2007, 2009' -> '2006–2007, 2009' (runs of years, :func:`vnjp.params.compress`); others as they are."""
+    from .params import compress
+
+    return compress(int(v) for v in values) if values and all(v.isdigit() for v in values) else ", ".join(values)
+
+
+def grid_summary(members: list[Section], lang: str) -> str:
+    """What a grid holds, in a sentence: how many members, which values, how many figures."""
+    grid = members[0].run.grid
+    key = f"report_grid_summary_{grid}"
+    key = key if key in labels.TEXT else "report_grid_summary"
+    n_figures = sum(len(s.run.figures) for s in members)
+    return labels.text(key, lang, n=len(members), values=_values_text([s.run.member for s in members]),
+                       figures=figures_count(n_figures, lang))
+
+
+def grid_figure_labels(s: Section) -> list[str]:
+    """A grid member's figures are numbered within their member: 2016.1, 2016.2, ..."""
+    return [f"{s.run.member}.{i}" for i in range(1, len(s.figures) + 1)]
+
+
+def grid_page(lang: str, members: list[Section], catalogue: dict[str, dict] | None = None,
+              info: Colophon | None = None) -> str:
+    """The page of one grid in one language: its members in order, each with its figures."""
+    catalogue = catalogue or {}
+    grid, title = members[0].run.grid, members[0].title
+    back = f'<a href="index.html#{_e(grid)}">← {_e(labels.text("report_grid_back", lang))}</a>'
+    toc = " · ".join(f'<a href="#{_e(s.analysis)}">{_e(s.run.member)}</a>' for s in members)
+    parts = [f'<header>\n<p>{back}</p>\n<h1>{_e(title)}</h1>\n<p>{_e(grid_summary(members, lang))}</p>\n'
+             f'<nav><p class="meta">{_e(labels.text("report_grid_members", lang))}: {toc}</p></nav>\n'
+             f'</header>\n<main>\n']
+    for s in members:
+        parts.append(f'<section id="{_e(s.analysis)}">\n<h2>{_e(s.run.member)}</h2>\n'
+                     f'{section_body(s, catalogue, grid_figure_labels(s))}</section>\n')
+    parts.append("</main>\n")
+    if info is not None:
+        parts.append(colophon_html(info, lang))
+    return _page(lang, f"{title} ({labels.text('report_title', lang)})", "".join(parts))
+
+
 def index_page(lang: str, sections: list[Section], catalogue: dict[str, dict] | None = None,
                info: Colophon | None = None) -> str:
     other = [x for x in LANGS if x != lang]
@@ -471,10 +564,14 @@ def index_page(lang: str, sections: list[Section], catalogue: dict[str, dict] | 
                         f'{_e(labels.text("report_language_name", x))}</a>' for x in other)
     title = labels.text("report_title", lang)
     catalogue = catalogue or {}
+    groups = grouped(sections)
     toc = []
-    for s in sections:
-        count = f' ({_e(figures_count(len(s.figures), lang))})' if s.figures else ""
-        toc.append(f'<li><a href="#{_e(s.analysis)}">{_e(s.title)}</a>{count}</li>')
+    for group in groups:
+        s = group[0]
+        anchor = s.run.grid or s.analysis
+        n = sum(len(m.figures) for m in group)
+        count = f' ({_e(figures_count(n, lang))})' if n else ""
+        toc.append(f'<li><a href="#{_e(anchor)}">{_e(s.title)}</a>{count}</li>')
     parts = [f'<header>\n<p class="switch">{switch}</p>\n<h1>{_e(title)}</h1>\n'
              f'<p>{_e(labels.text("report_intro", lang))}</p>\n'
              f'<p class="meta"><a href="../{PDF_NAME.format(lang=lang)}" type="application/pdf">'
@@ -486,35 +583,24 @@ def index_page(lang: str, sections: list[Section], catalogue: dict[str, dict] | 
     if not sections:
         parts.append(f'<p class="status">{_e(labels.text("report_no_analyses", lang))}</p>\n')
     number = 0
-    for s in sections:
-        parts.append(f'<section id="{_e(s.analysis)}">\n<h2>{_e(s.title)}</h2>\n{_notebook_link(s)}\n')
-        if s.message:
-            parts.append(f'<p class="status {s.status}">{_e(s.message)}</p>\n')
-        for fig in s.figures:
-            number += 1
-            meta = fig.meta
-            parts.append(
-                f'<figure id="{_e(fig.stem)}">\n'
-                f'<a href="../figures/{_e(fig.stem)}.svg"><img src="../figures/{_e(fig.stem)}.png" '
-                f'alt="{_e(meta["Description"])}"></a>\n<figcaption>\n'
-                f'<p class="caption">{_e(labels.text("report_figure", lang, n=number))} {_e(meta["Title"])}</p>\n'
-                + (f'<p class="note">{_e(fig.note)}</p>\n' if fig.note else "")
-                + (source_list(fig.sources, catalogue, lang) if fig.sources
-                   else f'<p class="source">{_e(meta["Source"])}</p>\n')
-                + f'<details><summary>{_e(labels.text("report_alt", lang))}</summary>'
-                f'<p>{_e(meta["Description"])}</p></details>\n'
-                f'<p class="meta"><a href="../figures/{_e(fig.stem)}.svg">{_e(labels.text("report_svg", lang))}</a>'
-                + (f' · <a href="../data/{_e(fig.stem)}.csv" type="text/csv">'
-                   f'{_e(labels.text("report_data_csv", lang))}</a>'
-                   if fig.table is not None else f' · {_e(labels.text("report_no_data_csv", lang))}')
-                + f' · <code>figures/{_e(fig.stem)}.png</code></p>\n'
-                f'</figcaption>\n</figure>\n')
-        for table in s.tables:
-            link = (f'<p class="meta"><a href="../data/{_e(table.stem)}.csv" type="text/csv">'
-                    f'{_e(labels.text("report_table_csv", lang))}</a></p>\n') if table.csv is not None else ""
-            parts.append(f'<div class="table" id="{_e(table.stem)}">\n{table.html.read_text(encoding="utf-8")}\n'
-                         f'{link}</div>\n')
-        parts.append("</section>\n")
+    for group in groups:
+        s = group[0]
+        if s.run.grid:  # one section linking the grid's own page
+            grid = s.run.grid
+            missing = [m.run.member for m in group if m.status != "ok"]
+            not_shown = labels.text("report_grid_not_shown", lang, members=_values_text(missing))
+            link = f"report_grid_link_{grid}" if f"report_grid_link_{grid}" in labels.TEXT else "report_grid_link"
+            parts.append(f'<section id="{_e(grid)}">\n<h2>{_e(s.title)}</h2>\n'
+                         f'<p>{_e(grid_summary(group, lang))}</p>\n'
+                         f'<p><a href="{_e(grid)}.html">{_e(labels.text(link, lang, n=len(group)))}'
+                         f'</a></p>\n'
+                         + (f'<p class="status stale">{_e(not_shown)}</p>\n' if missing else "")
+                         + "</section>\n")
+            continue
+        labels_ = [str(number + i) for i in range(1, len(s.figures) + 1)]
+        number += len(s.figures)
+        parts.append(f'<section id="{_e(s.analysis)}">\n<h2>{_e(s.title)}</h2>\n'
+                     f'{section_body(s, catalogue, labels_)}</section>\n')
     parts.append("</main>\n")
     if info is not None:
         parts.append(colophon_html(info, lang))
@@ -524,7 +610,8 @@ def index_page(lang: str, sections: list[Section], catalogue: dict[str, dict] | 
 def notebook_page(section: Section, fragment: str) -> str:
     lang, run = section.lang, section.run
     params = ", ".join(f"{k}={v!r}" for k, v in run.parameters.items())
-    back = f'<a href="../{lang}/index.html#{_e(section.analysis)}">← {_e(labels.text("report_back", lang))}</a>'
+    page = f"{run.grid}.html" if run.grid else "index.html"
+    back = f'<a href="../{lang}/{_e(page)}#{_e(section.analysis)}">← {_e(labels.text("report_back", lang))}</a>'
     body = (f'<p>{back}</p>\n'
             f'<p class="meta">{_e(labels.text("report_notebook", lang))} <code>{_e(run.notebook)}</code>, '
             f'{_e(labels.text("report_run", lang))} <code>{_e(run.name)}</code>. '
@@ -672,8 +759,12 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
                 warnings += [f"{s.run.name}: blocked a resource from the network: {b}" for b in blocked]
                 (tmp / "notebooks" / f"{s.run.name}.html").write_text(notebook_page(s, fragment), encoding="utf-8")
         for lang in LANGS:
-            (tmp / lang / "index.html").write_text(
-                index_page(lang, [s for s in sections if s.lang == lang], catalogue, info), encoding="utf-8")
+            of_lang = [s for s in sections if s.lang == lang]
+            (tmp / lang / "index.html").write_text(index_page(lang, of_lang, catalogue, info), encoding="utf-8")
+            for group in grouped(of_lang):
+                if group[0].run.grid:  # a grid's members on a page of their own
+                    (tmp / lang / f"{group[0].run.grid}.html").write_text(grid_page(lang, group, catalogue, info),
+                                                                           encoding="utf-8")
         (tmp / "index.html").write_text(chooser_page(), encoding="utf-8")
         write_pdfs([(tmp / PDF_NAME.format(lang=lang), lang, [s for s in sections if s.lang == lang], catalogue,
                      info, figures) for lang in LANGS])

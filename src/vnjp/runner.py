@@ -57,10 +57,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import errno
 import hashlib
+import itertools
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -68,7 +71,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,6 +109,60 @@ def in_both_languages(name: str, notebook: str, parameters: dict | None = None, 
     """The English and the Vietnamese run of a notebook (``<name>-en``, ``<name>-vi``)."""
     return [Run(f"{name}-{lang}", notebook, {**(parameters or {}), "lang": lang}, tuple(figures), tuple(data))
             for lang in ("en", "vi")]
+
+
+LANG_SUFFIXES = ("en", "vi")
+_MEMBER_VALUE = re.compile(r"[A-Za-z0-9_.]+")
+
+
+def grid(name: str, notebook: str, parameters: dict | None = None, *, over: dict[str, Iterable],
+         figures: tuple[str, ...] = (), data: tuple[str, ...] = ()) -> list[Run]:
+    """A run of ``notebook`` for every combination of the values in ``over``, in both languages.
+
+    Each member is a run of its own (own name, figures, cache entry and record): for
+    ``grid("destinations-year", ..., over={"year": (2015, 2016)})`` the runs are
+    ``destinations-year-2015-en``, ``destinations-year-2015-vi``, ``destinations-year-2016-en``, ...
+    in the order of the values given (the first parameter of ``over`` varies slowest). ``--only
+    destinations-year`` selects them all, ``--only destinations-year-2016`` one member in both
+    languages. Every figure stem must name every parameter of ``over`` (and ``{lang}``), otherwise two
+    members would write the same file: that is refused here (:func:`figure_clashes` checks the
+    whole registry).
+    """
+    axes = list(over)
+    values = [sorted(over[axis]) for axis in axes]  # members in order (by year)
+    if not axes or any(not v for v in values):
+        raise ValueError(f"grid '{name}': no values to run over")
+    for stem in figures:
+        missing = [a for a in [*axes, "lang"] if "{" + a + "}" not in stem]
+        if missing:
+            raise ValueError(f"grid '{name}': figure '{stem}' does not name {', '.join(missing)}: "
+                             f"every member would write the same file")
+    runs: list[Run] = []
+    for combo in itertools.product(*values):
+        label = "-".join(str(v) for v in combo)
+        if not all(_MEMBER_VALUE.fullmatch(str(v)) for v in combo):
+            raise ValueError(f"grid '{name}': value {label!r} cannot be part of a run name")
+        runs += [dataclasses.replace(run, grid=name, member=label)
+                 for run in in_both_languages(f"{name}-{label}", notebook, {**(parameters or {}),
+                                                                            **dict(zip(axes, combo))},
+                                              figures=figures, data=data)]
+    if len({r.name for r in runs}) != len(runs):
+        raise ValueError(f"grid '{name}': values repeat")
+    return runs
+
+
+def figure_clashes(registry: list[Run]) -> list[str]:
+    """Problems that make a registry unusable: two runs of one name, two runs writing one figure file."""
+    problems, names, writers = [], set(), {}
+    for run in registry:
+        if run.name in names:
+            problems.append(f"two runs are named '{run.name}'")
+        names.add(run.name)
+        for name in run.figure_files():
+            if name in writers and writers[name] != run.name:
+                problems.append(f"runs '{writers[name]}' and '{run.name}' both write figures/{name}")
+            writers.setdefault(name, run.name)
+    return problems
 
 
 # --------------------------------------------------------------------------- parameters
@@ -814,37 +871,91 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def run_lang(run: Run) -> str:
+    """The language suffix of a run's name ('' when it has none)."""
+    tail = run.name.rsplit("-", 1)[-1]
+    return tail if "-" in run.name and tail in LANG_SUFFIXES else ""
+
+
 def select(registry: list[Run], only: list[str] | None) -> list[Run]:
+    """The runs ``--only`` names: a run's name, its name without the language
+    (both languages), a grid's name (every member), or a grid's name with a language."""
     if not only:
         return list(registry)
     names = {r.name for r in registry}
+    grids = {r.grid for r in registry if r.grid}
     chosen = []
     for want in only:
-        hits = [r for r in registry if r.name == want or r.name.rsplit("-", 1)[0] == want]
+        hits = [r for r in registry if r.name == want or r.name.rsplit("-", 1)[0] == want
+                or (r.grid and (r.grid == want or f"{r.grid}-{run_lang(r)}" == want))]
         if not hits:
-            raise ParameterError(f"no run named '{want}' (runs: {', '.join(sorted(names))})")
+            known = sorted((names - {r.name for r in registry if r.grid}) | grids)
+            raise ParameterError(f"no run named '{want}' (runs: {', '.join(known)}; grid members: "
+                                 f"<grid>-<value>[-en|-vi], see --list)")
         chosen.extend(h for h in hits if h not in chosen)
     return chosen
 
 
+def _years_text(values: list[str]) -> str:
+    """'2006, 2007, 2009' -> '2006–2007, 2009' for integers (:func:`vnjp.params.compress`); others as they are."""
+    from .params import compress
+
+    return compress(int(v) for v in values) if values and all(v.isdigit() for v in values) else ", ".join(values)
+
+
 def format_registry(registry: list[Run]) -> str:
+    """The registry as text: each run with its parameters (and their domains), data and figures; a grid
+    once, with the parameters it runs over, its figure pattern and its members."""
     from . import params
 
-    lines = []
+    lines, shown = [], set()
+    domains_of: dict[str, dict] = {}
+
+    def domains(notebook: str) -> dict:
+        if notebook not in domains_of:
+            try:
+                domains_of[notebook] = params.domains(Path(paths.ROOT) / notebook)
+            except (OSError, params.DomainError):
+                domains_of[notebook] = {}
+        return domains_of[notebook]
+
     for r in registry:
-        try:
-            domains = params.domains(Path(paths.ROOT) / r.notebook)
-        except (OSError, params.DomainError):
-            domains = {}
-        described = "".join(f"\n    {k}={v!r}: {params.describe(domains[k]) if k in domains else '?'}"
+        if r.grid and r.grid in shown:
+            continue
+        doms = domains(r.notebook)
+        if r.grid:
+            shown.add(r.grid)
+            members = [m for m in registry if m.grid == r.grid]
+            axes = [k for k in r.parameters if k != "lang" and len({repr(m.parameters.get(k)) for m in members}) > 1]
+            described = ""
+            for k in r.parameters:
+                if k in axes or k == "lang":
+                    values = list(dict.fromkeys(str(m.parameters[k]) for m in members))
+                    described += (f"\n    {k} in {_years_text(values)} ({len(values)} values): "
+                                  f"{params.describe(doms[k]) if k in doms else '?'}")
+                else:
+                    described += f"\n    {k}={r.parameters[k]!r}: {params.describe(doms[k]) if k in doms else '?'}"
+            described += "".join(f"\n    {k} (notebook default): {params.describe(doms[k])}"
+                                 for k in doms if k not in r.parameters)
+            labels_ = list(dict.fromkeys(m.member for m in members))
+            langs = list(dict.fromkeys(run_lang(m) for m in members))
+            per = len(r.figures) * len(FIGURE_EXTS)
+            lines.append(f"{r.grid}  (grid: {len(members)} runs = {len(labels_)} members x {len(langs)} languages)\n"
+                         f"  notebook:   {r.notebook}\n  parameters:{described}\n"
+                         f"  data:       {', '.join(r.data) or '-'}\n"
+                         f"  figures:    {', '.join(r.figures)} (.png, .svg; {per} files per run, "
+                         f"{per * len(members)} in all)\n"
+                         f"  members:    {r.grid}-<{'|'.join(axes)}>-<{'|'.join(langs)}>, "
+                         f"{len(labels_)} of them: {', '.join(labels_)} (e.g. {members[-1].name})")
+            continue
+        described = "".join(f"\n    {k}={v!r}: {params.describe(doms[k]) if k in doms else '?'}"
                             for k, v in r.parameters.items())
-        fixed = [k for k in domains if k not in r.parameters]
+        fixed = [k for k in doms if k not in r.parameters]
         if fixed:
-            described += "".join(f"\n    {k} (notebook default): {params.describe(domains[k])}" for k in fixed)
+            described += "".join(f"\n    {k} (notebook default): {params.describe(doms[k])}" for k in fixed)
         lines.append(f"{r.name}\n  notebook:   {r.notebook}\n  parameters:{described or ' -'}\n"
                      f"  data:       {', '.join(r.data) or '-'}\n  figures:    {', '.join(r.figure_files())}")
     return "\n".join(lines)
-
 
 
 def main(registry: list[Run], argv: list[str] | None = None, *, root: Path | None = None) -> int:
@@ -867,6 +978,9 @@ def _main(registry: list[Run], args: argparse.Namespace, root: Path) -> int:
     data_dir = paths.data_dir().absolute()
     build = paths.build_dir().absolute()
     figures = paths.figures_dir().absolute()
+    clashes = figure_clashes(registry)
+    if clashes:
+        raise InputError(f"the registry cannot run: {'; '.join(clashes)}")
     if args.list:
         print(format_registry(registry))
         return 0
