@@ -48,6 +48,19 @@ def test_rank_is_exact_only_when_a_smaller_nationality_is_listed():
     assert (out.loc[2013, "rank"], out.loc[2013, "rank_exact"]) == (2, True)
     assert (out.loc[2020, "rank"], out.loc[2020, "rank_exact"]) == (1, True)
     assert pd.isna(out.loc[2021, "rank"]) and out.loc[2021, "listed"] == 0
+    marks = {int(y): workers.rank_mark(r) for y, r in out.iterrows()}
+    assert (marks[2012], marks[2013], marks[2020]) == ("≥#3", "#2", "#1")
+    assert marks[2021] == workers.RANK_UNKNOWN == "#?"  # a count the data cannot rank says so, never blank
+    assert marks[2015] is None  # no count: no mark (the bar itself is missing)
+
+
+def test_every_year_with_an_employer_count_carries_a_rank_mark_on_the_real_data():
+    out = workers.employer_reported(2008, 2025)
+    counted = out[out["value"].notna()]
+    marks = [workers.rank_mark(r) for _, r in counted.iterrows()]
+    assert all(marks)
+    unknown = sorted(int(y) for y, m in zip(counted["year"], marks) if m == workers.RANK_UNKNOWN)
+    assert unknown == sorted(int(y) for y in counted.loc[counted["listed"] == 0, "year"])
 
 
 @pytest.mark.parametrize("start,end", [(1990, 1995), (2030, 2031), (2012, 2012)])

@@ -100,6 +100,21 @@ def employer_reported(start: int, end: int, rows: pd.DataFrame | None = None) ->
                 "rank", "rank_exact", "listed"]]
 
 
+#: The mark over a year whose count no other nationality's count of the same date can rank.
+RANK_UNKNOWN = "#?"
+
+
+def rank_mark(row) -> str | None:
+    """The rank a bar of :func:`employer_reported` carries: '#2' (exact), '≥#5' (at best that rank:
+    every listed nationality is larger), :data:`RANK_UNKNOWN` when Vietnam has a count but the data
+    hold no other nationality's count for that date (so no rank can be given), None without a count."""
+    if pd.isna(row["value"]):
+        return None
+    if pd.isna(row["rank"]):
+        return RANK_UNKNOWN
+    return ("#" if bool(row["rank_exact"]) else "≥#") + str(int(row["rank"]))
+
+
 def rank_rows(start: int, end: int, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """The other nationalities' end-October rows a rank in ``start``..``end`` was computed from
     (cited on the figure that shows the rank)."""

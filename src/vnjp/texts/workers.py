@@ -26,6 +26,11 @@ TEXT = {
               "(lao động, không phải người cư trú); đường: tỷ trọng trong tổng số lao động nước ngoài; #: thứ hạng "
               "của Việt Nam (≥: cao nhất là)",
     },
+    "wrk_emp_rank_unknown": {
+        "en": "#?: no rank (the data hold no other nationality's count for that year)",
+        "vi": "#?: không xếp hạng được (dữ liệu không có số của quốc tịch khác trong năm đó)",
+    },
+    "wrk_emp_share_axis": {"en": "share of all foreign workers (line)", "vi": "tỷ trọng (đường)"},
     "wrk_emp_vnm": {"en": "Vietnamese workers", "vi": "Lao động Việt Nam"},
     "wrk_emp_share": {"en": "share of all foreign workers", "vi": "tỷ trọng trong tổng số lao động nước ngoài"},
     "wrk_emp_no_vnm": {"en": "no Vietnamese count", "vi": "không có số của Việt Nam"},
