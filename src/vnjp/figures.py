@@ -10,7 +10,9 @@ place, so a reader never sees half a file.
 
 from __future__ import annotations
 
+import os
 import textwrap
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -21,7 +23,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from . import data, labels, paths  # noqa: E402
+from . import data, figcheck, labels, paths  # noqa: E402
 from .files import write_atomically  # noqa: E402
 from .flows import _is_true  # noqa: E402
 from .citations import _drawable, _sort_key, publisher_label  # noqa: E402, F401 -- re-exported
@@ -240,6 +242,13 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
     else:
         source = source_line(plotted, lang, note, width=fig.get_figwidth())
     fig.supxlabel(source, x=0.01, ha="left", fontsize=FOOTER_FONTSIZE, color="#555555")
+    found = figcheck.problems(fig, dpi=PNG_DPI)  # overlapping or lost texts, styles the legend leaves out
+    if found:
+        message = f"{name}_{lang}: {len(found)} figure problem(s):\n  " + "\n  ".join(found)
+        if os.environ.get(FIGCHECK_ENV, "").strip().lower() == "strict":
+            plt.close(fig)
+            raise ValueError(message + f"\n(not written: {FIGCHECK_ENV}=strict)")
+        warnings.warn(message, figcheck.FigureWarning, stacklevel=2)
     described = {"Title": figure_title(fig), "Description": " ".join(alt.split()),
                  "Source": " ".join(source.split()), "Language": lang}
     ids = source_ids(plotted) if plotted is not None else []
@@ -256,6 +265,9 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
     return Saved(written)
 
 
+#: Environment variable: ``strict`` makes :func:`save` refuse a figure :func:`vnjp.figcheck.problems`
+#: finds problems in (registered runs set it); otherwise it writes the figure and warns.
+FIGCHECK_ENV = "VNJP_FIGCHECK"
 #: PNG text key holding the space-separated ``source_id``s a figure cites (the report's source list).
 SOURCES_KEY = "Sources"
 #: PNG text key holding the footer's note (how derived values were computed), shown by the report.

@@ -218,12 +218,19 @@ class Result:
 @dataclass
 class Job:
     """One run to execute: where it works (``rdir``) and where its figures go (``target``;
-    None: they stay in ``rdir/figures``, as for ``--check`` and ``-p`` overrides)."""
+    None: they stay in ``rdir/figures``, as for ``--check`` and ``-p`` overrides). ``strict``: the
+    registry's own values (a promoted run, or ``--check`` regenerating the committed figures), whose
+    ``figures.save`` refuses a figure :mod:`vnjp.figcheck` finds problems in; None: strict when promoted."""
 
     run: Run
     key: str
     rdir: Path
     target: Path | None
+    strict: bool | None = None
+
+    @property
+    def strict_figures(self) -> bool:
+        return self.target is not None if self.strict is None else self.strict
 
     @property
     def stage(self) -> Path:
@@ -369,6 +376,9 @@ def _child(job: Job, root: Path, data_dir: Path, result_path: Path, parent: int,
             "VNJP_READS_LOG": str(reads),
             "MPLBACKEND": "Agg",
             "PYTHONHASHSEED": "0",
+            # a registered run (promoted, or --check) refuses a figure with overlapping or lost text or
+            # a style its legend leaves out; -p overrides get the figure and a warning (vnjp.figcheck)
+            **({"VNJP_FIGCHECK": "strict"} if job.strict_figures else {}),
         })
         try:
             papermill.execute_notebook(
@@ -579,11 +589,13 @@ def _prepare(job: Job) -> None:
 
 def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir: Path, jobs: int,
             timeout: float | None, force: bool, promote: bool = True, progress: bool = False,
-            place: Callable[[Run], Path] | None = None, executor=None, close_fds: tuple[int, ...] = ()) -> list[Result]:
+            place: Callable[[Run], Path] | None = None, executor=None, close_fds: tuple[int, ...] = (),
+            strict: bool | None = None) -> list[Result]:
     """Execute ``runs`` (skipping current ones unless ``force``), at most ``jobs`` at once.
 
     ``place`` gives each run's folder (default ``build/runs/<run>``); with ``promote`` its
-    figures go to ``figures``, otherwise they stay in the folder's ``figures/``.
+    figures go to ``figures``, otherwise they stay in the folder's ``figures/``. ``strict``: whether
+    ``figures.save`` refuses a figure with problems (default: when promoting; see :class:`Job`).
     """
     place = place or (lambda run: run_dir(build, run))
     results: dict[str, Result] = {}
@@ -591,7 +603,7 @@ def execute(runs: list[Run], *, root: Path, build: Path, figures: Path, data_dir
     durations: dict[str, float] = {}  # how long each run took last time (its records, before _prepare clears them)
     for run in runs:
         rdir = place(run)
-        job = Job(run, cache_key(run, root, data_dir), rdir, figures if promote else None)
+        job = Job(run, cache_key(run, root, data_dir), rdir, figures if promote else None, strict)
         if not force and is_current(run, job.key, rdir, job.target or job.stage):
             restore_last_ok(rdir, run)
             results[run.name] = Result(run.name, "skipped")
@@ -819,7 +831,7 @@ def _locked(registry, runs, args, root, data_dir, build, figures, report_dir, pr
             with tempfile.TemporaryDirectory(prefix="check-", dir=build) as tmp:
                 check_build = Path(tmp)
                 results = execute(runs, build=check_build, figures=check_build / "unused", force=True,
-                                  promote=False, **common)
+                                  promote=False, strict=True, **common)  # the committed figures: strict
                 produced = check_build / "all-figures"
                 produced.mkdir()
                 for r in runs:
