@@ -515,6 +515,8 @@ def label_clear(ax, label: str, xy: tuple[float, float], *, color: str, fontsize
         for px, py in ax.transData.transform(np.column_stack([np.asarray(xs, float), np.asarray(ys, float)])):
             boxes.append((px - r, py - r, px + r, py + r))
     boxes += [tuple(t.get_window_extent(renderer).extents) for t in ax.texts if t.get_visible()]
+    if ax.get_legend() is not None:
+        boxes.append(tuple(ax.get_legend().get_window_extent(renderer).extents))
     frame = ax.get_window_extent(renderer).extents
     note = ax.annotate(label, xy, xytext=offsets[0][:2], textcoords="offset points", fontsize=fontsize, color=color)
     for dx, dy, ha, va in list(offsets) + [offsets[0]]:

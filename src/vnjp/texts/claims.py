@@ -46,8 +46,9 @@ TEXT = {
     "claims_single_year": {"en": "one year of a multi-year claim", "vi": "từng năm (nhận định nhiều năm)"},
     "claims_lower_bound": {"en": "lower bound (years missing)", "vi": "cận dưới (thiếu một số năm)"},
     # two lines, so the legend stays clear of the dots at zero
-    "claims_band": {"en": "accepted by the wording\n(exact: a tick at 0)",
-                    "vi": "phạm vi cách diễn đạt cho phép\n(số chính xác: vạch tại 0)"},
+    "claims_band": {"en": "accepted by the wording", "vi": "phạm vi cách diễn đạt cho phép"},
+    "claims_exact_tick": {"en": "exact figure stated: no range (tick at 0)",
+                          "vi": "số chính xác: không có phạm vi (vạch tại 0)"},
     "claims_gap_axis": {
         "en": "data value minus stated figure, % of the stated figure",
         "vi": "dữ liệu trừ số được nêu, % so với số được nêu",
