@@ -136,3 +136,41 @@ def women_time_alt(shares: dict[str, pd.DataFrame], years: list[int], lang: str)
                     last=int(overall["year"].iloc[-1]), all_first=fmt_pct(overall["share"].iloc[0], lang),
                     all_last=fmt_pct(overall["share"].iloc[-1], lang))
     return text("women_time_alt_markets", lang, n=len(years), markets=", ".join(place(m, lang) for m in shares))
+
+
+#: The columns of a row the plan-against-actual figure drew, in the order its CSV gives them.
+PLAN_VS_ACTUAL_COLUMNS = ["year", "drawn_as", "measure", "destination", "sex", "period", "period_start", "period_end",
+                          "value", "value_upper", "qualifier", "status", "sent_over_plan", "source_id", "note"]
+
+
+def plan_vs_actual_rows(versus: pd.DataFrame, rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The cited rows the plan-against-actual figure draws, one per bar, with their values: for each
+    year of ``versus`` (the notebook's plan/sent table: ``year``, ``source_id_plan``, ``value_sent``,
+    ``source_id_sent``, ``partial_value_sent``, ``partial_source_id_sent``, ``sent_over_plan``) the
+    plan (``drawn_as`` "plan", or "plan_range" when it has an upper end), the full-year total ("sent",
+    or "sent_forecast" for a forecast) or else the part-year figure drawn ("sent_part_year"), each
+    as the headline row of ``departures`` (period, value, value_upper, qualifier, status, source_id,
+    note). ``sent_over_plan`` (computed by the notebook) is on the total's row."""
+    rows = headline_rows() if rows is None else rows
+    every = rows[(rows["destination"] == "ALL") & (rows["sex"] == "all")]
+    out = []
+    for r in versus.itertuples():
+        year_rows = every[every["year"] == r.year]
+        plan_row = year_rows[(year_rows["measure"] == "plan_target") & (year_rows["period"] == "full_year")]
+        out.append(plan_row.assign(drawn_as=["plan_range" if pd.notna(v) else "plan"
+                                             for v in plan_row["value_upper"]]))
+        sent = year_rows[year_rows["measure"] == "workers_sent"]
+        if pd.notna(r.value_sent):
+            full = sent[sent["period"] == "full_year"]
+            out.append(full.assign(drawn_as=["sent_forecast" if s == "forecast" else "sent" for s in full["status"]],
+                                   sent_over_plan=r.sent_over_plan))
+        elif pd.notna(r.partial_value_sent):
+            part = sent[(sent["period"] == "part_year") & (sent["value"] == r.partial_value_sent)
+                        & (sent["source_id"] == r.partial_source_id_sent)]
+            out.append(part.assign(drawn_as="sent_part_year"))
+    if not out:
+        return pd.DataFrame(columns=PLAN_VS_ACTUAL_COLUMNS)
+    table = pd.concat(out, ignore_index=True)
+    if "sent_over_plan" not in table:
+        table["sent_over_plan"] = pd.NA
+    return table[PLAN_VS_ACTUAL_COLUMNS].reset_index(drop=True)

@@ -19,11 +19,11 @@ MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 
 def decimal_year(dates: pd.Series) -> pd.Series:
-    """2020-06-30 -> 2020.49...: a date as a position on a year axis."""
-    dates = pd.to_datetime(dates)
-    start = pd.to_datetime(dates.dt.year.astype(str) + "-01-01")
-    days = np.where(dates.dt.is_leap_year, 366, 365)
-    return dates.dt.year + (dates - start).dt.days / days
+    """2020-06-30 -> 2020.49...: a date as a position on a year axis (:func:`vnjp.dateaxis.position`)."""
+    from .dateaxis import position
+
+    dates = pd.Series(pd.to_datetime(dates))
+    return pd.Series(position(dates), index=dates.index, dtype=float)
 
 
 def yearly(destination: str, start: int, end: int, *, sex: str = "all", measure: str = "workers_sent",
@@ -81,6 +81,11 @@ def leading_markets(start: int, end: int, top: int = 3, rows: pd.DataFrame | Non
     chosen = sel[ranks <= top]
     latest = sel[sel["destination"].isin(chosen["destination"])].sort_values("year").groupby("destination").tail(1)
     return latest.sort_values(["value", "destination"], ascending=[False, True])["destination"].tolist()
+
+
+#: Workers below which a share is drawn open and labelled with its count: on a base of a few hundred
+#: workers a share moves by tens of points from one year to the next (Malaysia in 2022-2023).
+SMALL_BASE = 2_000
 
 
 def women_share(destination: str, start: int, end: int, rows: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -358,3 +363,45 @@ def covid(base_year: int, start: int, end: int, rows: pd.DataFrame | None = None
         jpn = out["jpn"].set_index("year").loc[out["low"]["year"]]
         out["low_jpn"] = jpn if pd.notna(jpn["value"]) else None
     return out
+
+
+def label_places(values, reference: float, band: float) -> list[tuple[tuple[int, int], str]]:
+    """Where the value label of each point of a line goes, as (offset in points, horizontal alignment),
+    so that no label sits on a horizontal ``reference`` line: above the point (``(0, 6)``, centred),
+    except for a point less than ``band`` below the reference, whose label would cross it: that one
+    goes below the point, on the side of the higher neighbour (where the line rises away from the
+    label). ``values`` in drawing order; a missing neighbour counts as lower."""
+    vals = [float(v) for v in values]
+    out = []
+    for i, v in enumerate(vals):
+        if not reference - band <= v < reference:
+            out.append(((0, 6), "center"))
+            continue
+        before = vals[i - 1] if i else -np.inf
+        after = vals[i + 1] if i + 1 < len(vals) else -np.inf
+        out.append(((4, -11), "left") if after >= before else ((-4, -11), "right"))
+    return out
+
+
+def spread_labels(positions, min_gap: float) -> list[float]:
+    """Positions for labels wanted at ``positions`` (one axis, e.g. points up the page) such that any
+    two are at least ``min_gap`` apart: in order from the lowest, a label too close to the one below
+    moves up; none moves down (so none goes below the lowest wanted position, e.g. under an axis at
+    zero). Returned in the order given."""
+    order = sorted(range(len(positions)), key=lambda i: (positions[i], i))
+    out = [0.0] * len(positions)
+    floor = -np.inf
+    for i in order:
+        out[i] = max(float(positions[i]), floor)
+        floor = out[i] + min_gap
+    return out
+
+
+def right_limit_for(x: float, x_min: float, fraction: float, margin: float = 0.02) -> float:
+    """The right limit of an axis starting at ``x_min`` such that a label starting at data ``x`` and
+    as wide as ``fraction`` of the axis (plus ``margin`` of it) ends inside the axis. The label's
+    width is fixed in points, so widening the axis shrinks it in data units: solved, not guessed."""
+    share = fraction + margin
+    if share >= 1:
+        raise ValueError(f"a label {fraction:.0%} of the axis wide cannot fit")
+    return (x - share * x_min) / (1 - share)

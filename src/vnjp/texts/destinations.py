@@ -56,9 +56,9 @@ TEXT = {
     },
     "markets_time_subtitle": {
         "en": "Workers sent per year to each market that ranked in the top {top} in at least one year; "
-              "open circle: rounded figure; lines break where a year is missing",
+              "open marker: rounded figure; lines break where a year is missing",
         "vi": "Số lao động mỗi năm tới các thị trường từng nằm trong {top} thị trường lớn nhất ít nhất một năm; "
-              "vòng tròn rỗng: số làm tròn; đường bị ngắt ở năm thiếu số liệu",
+              "ký hiệu rỗng: số làm tròn; đường bị ngắt ở năm thiếu số liệu",
     },
     "low_reliability_point": {  # also the legend of notebook 03's workers panel
         "en": "diamond: only low-reliability sources state this figure",
@@ -101,6 +101,13 @@ TEXT = {
               "Vượt nhiều nhất: {max_pct} năm {max_year}.",
     },
     "revised_short": {"en": "R", "vi": "R"},
+    "plan_range_mark": {"en": "hatched top: plan range, up to its upper end",
+                        "vi": "phần gạch chéo: khoảng kế hoạch, đến mức trên"},
+    "revised_mark": {"en": "revised plan", "vi": "kế hoạch điều chỉnh"},
+    "plan_rounded_mark": {"en": "rounded plan (\"about\")", "vi": "kế hoạch làm tròn (\"khoảng\")"},
+    "small_base_mark": {"en": "open: share of fewer than {n} workers (n = workers)",
+                        "vi": "rỗng: tỷ lệ tính trên dưới {n} lao động (n = số lao động)"},
+    "n_label": {"en": "n = {n}", "vi": "n = {n}"},
     "sent_label": {"en": "Workers sent", "vi": "Đã đưa đi"},
     "ratio_note": {
         "en": "Percentages are computed from the plotted figures.",

@@ -62,6 +62,10 @@ TEXT = {
               "Đường bị ngắt ở năm thiếu số liệu.",
     },
     "half_line": {"en": "half of all workers sent", "vi": "một nửa tổng số lao động"},
+    "share_rounded_mark": {"en": "open circle: at least one figure is rounded",
+                           "vi": "vòng tròn rỗng: ít nhất một số làm tròn"},
+    "share_forecast_mark": {"en": "×: the total is a forecast", "vi": "×: tổng số là số ước tính"},
+    "half_share_line": {"en": "half of all (50%)", "vi": "một nửa tổng số (50%)"},
     "share_axis": {"en": "share sent to Japan", "vi": "tỷ trọng sang Nhật Bản"},
     # figure 3
     "residents_title": {
@@ -104,6 +108,7 @@ TEXT = {
               "({ssw_first_date}) đến {ssw_last} ({ssw_last_date}).",
     },
     "vnshare_axis": {"en": "Vietnam's share", "vi": "tỷ trọng Việt Nam"},
+    "value_at_date": {"en": "{value} at {date}", "vi": "{value} vào {date}"},
     # figure 5
     "covid_title": {
         "en": "COVID-19: workers sent abroad fell to {low_all} of the {base} level in {low_year} and recovered by {back}",
