@@ -55,9 +55,9 @@ TEXT = {
     },
     "wrk_bases_subtitle": {
         "en": "Bars of one year are side by side, never added up; a stack adds statuses of one basis at one date "
-              "(date above the bar); hatched: rounded ('about')",
+              "(date above the bar); white with a coloured edge: rounded ('about')",
         "vi": "Các cột của cùng một năm đặt cạnh nhau, không cộng dồn; cột chồng chỉ cộng các tư cách lưu trú của "
-              "cùng một nguồn thống kê tại cùng một thời điểm (ngày ghi trên cột); gạch chéo: số làm tròn ('khoảng')",
+              "cùng một nguồn thống kê tại cùng một thời điểm (ngày ghi trên cột); nền trắng, viền màu: số làm tròn ('khoảng')",
     },
     "wrk_basis_mhlw": {"en": "Employer-reported workers, end-October (MHLW)",
                        "vi": "Lao động do người sử dụng lao động khai báo, cuối tháng 10 (Bộ Y tế, Lao động và "
