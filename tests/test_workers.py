@@ -163,3 +163,27 @@ def test_in_force_steps_rise_at_the_month_each_agreement_entered_into_force():
     assert jpn["in_force"].tolist() == [1, 2, 3, 3]  # Germany (2000) already in force in 2010
     assert 2024.24 < jpn["when"].iloc[1] < 2024.25 and 2025.91 < jpn["when"].iloc[2] < 2025.92
     assert workers.in_force_steps("JPN", 2000, 2000, table)["in_force"].tolist() == [0, 1, 1]
+
+
+def test_labels_over_bars_end_inside_the_axes_and_off_the_legend():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.bar([0, 1, 2], [50, 100, 95], label="a long legend entry that spans the bars")
+    ax.set_ylim(0, 105)  # the tallest bar's label would leave the axes
+    notes = [ax.annotate("30 Jun 2025", (x, v), xytext=(0, 2), textcoords="offset points", ha="center",
+                         va="bottom", rotation=90) for x, v in zip([0, 1, 2], [50, 100, 95])]
+    legend = ax.legend(loc="upper left")
+    steps = workers.raise_top_until_clear(ax, notes, legend)
+    assert steps > 0
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    frame, box = ax.get_window_extent(r), legend.get_window_extent(r)
+    for note in notes:
+        b = note.get_window_extent(r)
+        assert b.y1 <= frame.y1 and not b.overlaps(box)
+    assert workers.raise_top_until_clear(ax, notes, legend) == 0  # already clear: nothing moves
+    plt.close(fig)

@@ -289,3 +289,28 @@ def talks(start: int, end: int, lang: str, table: pd.DataFrame | None = None) ->
                                                                        "source_id"])
     chosen = chosen[(chosen["when"] >= start) & (chosen["when"] < end + 1)]
     return chosen[["event_id", "date", "when", "label", "source_id"]].sort_values("when").reset_index(drop=True)
+
+
+def raise_top_until_clear(ax, notes, legend=None, *, step: float = 1.12, most: int = 12) -> int:
+    """Raise the top of ``ax``'s y axis (from 0) until every text of ``notes`` (labels over bars) is
+    inside the axes and clear of ``legend``, with 8% of the axes' height to spare; at most ``most`` steps
+    of ``step`` times. Returns the steps taken."""
+    fig = ax.figure
+    for taken in range(most + 1):
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        frame = ax.get_window_extent(renderer)
+        box = legend.get_window_extent(renderer) if legend is not None else None
+        clash = False
+        margin = 0.08 * frame.height  # the footer, added on saving, still shortens the axes
+        for note in notes:
+            b = note.get_window_extent(renderer)
+            if b.y1 > frame.y1 - margin or (box is not None and b.x1 > box.x0 and b.x0 < box.x1
+                                             and b.y1 > box.y0 - margin):
+                clash = True
+                break
+        if not clash or taken == most:
+            return taken
+        low, high = ax.get_ylim()
+        ax.set_ylim(low, high * step)
+    return most
