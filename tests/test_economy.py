@@ -171,3 +171,141 @@ def test_low_reliability_flag_is_carried_into_the_yearly_series_and_marked_only_
     plt.close(fig)
     for lang in ("en", "vi"):
         assert figures.low_reliability_handle(lang).get_label().startswith({"en": "diamond", "vi": "hình thoi"}[lang])
+
+
+# --------------------------------------------------------------------------- what the figures say and save
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_trade_subtitle_counts_years_in_proper_singular_and_plural(lang):
+    one, three, none = (economy.trade_subtitle(years, lang) for years in ([2015], [2019, 2015, 2020], []))
+    for text_ in (one, three, none):
+        assert "(s)" not in text_ and "{" not in text_
+    if lang == "en":
+        assert "in 1 year only (2015)" in one
+        assert "in 3 years only (2015, 2019, 2020)" in three
+        assert "never" in none
+    else:
+        assert "chỉ trong 1 năm (2015)" in one
+        assert "chỉ trong 3 năm (2015, 2019, 2020)" in three
+        assert "không" in none and "()" not in none
+    assert economy.years_phrase(2, lang) == ("2 years" if lang == "en" else "2 năm")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_differences_use_one_minus_sign_and_a_plus_sign(lang):
+    neg, pos, zero = (economy.fmt_signed(v, lang, 2) for v in (-1.86, 0.97, -0.001))
+    assert neg == ("−1.86" if lang == "en" else "−1,86") and neg[0] == "\u2212"
+    assert pos == ("+0.97" if lang == "en" else "+0,97")
+    assert "-" not in neg + pos + zero and zero in ("0.00", "0,00")
+    from vnjp.labels import text
+
+    assert "-" not in text("gap_label", lang, gap=neg)  # the template's own minus is U+2212 too
+
+
+def _series_with_alternative():
+    rows = frame(row(2015, 28.0, source="hi"), row(2015, 29.5, source="lo", qualifier="about"),
+                 row(2015, 99.0, source="old", status="suspect"), row(2016, 30.0, source="hi"),
+                 row(2015, 5.0, reporter="jp_mof", source="lo"))
+    s = economy.series(economy.headline_rows(rows, SOURCES), "trade_total", reporter="vn_customs", unit="USD_bn",
+                       year_basis="calendar", start=2014, end=2016)
+    return rows, s
+
+
+def test_drawn_rows_hold_the_values_drawn_with_each_source():
+    rows, s = _series_with_alternative()
+    table = economy.drawn_rows(s, raw={"economy": rows})
+    assert list(table.columns[:len(economy.DRAWN_COLUMNS)]) == economy.DRAWN_COLUMNS
+    got = [(r.year, r.value, r.drawn_as, r.source_id, r.qualifier) for r in table.itertuples()]
+    # 2014 has no value (a gap: no row); the suspect 99.0 and the other reporter's 5.0 were not drawn
+    assert got == [(2015, 28.0, "headline", "hi", "exact"), (2015, 29.5, "other source", "lo", "about"),
+                   (2016, 30.0, "headline", "hi", "exact")]
+    assert set(table["unit"]) == {"USD_bn"} and set(table["year_basis"]) == {"calendar"}
+    assert set(table["indicator"]) == {"trade_total"} and set(table["reporter"]) == {"vn_customs"}
+    only = economy.drawn_rows(economy.headline_only(s), raw={"economy": rows})
+    assert only["drawn_as"].tolist() == ["headline", "headline"]
+
+
+def test_drawn_rows_keep_point_tables_and_refuse_an_unnamed_series_with_alternatives():
+    rows, s = _series_with_alternative()
+    pts = economy.stock_points(economy.headline_rows(frame(
+        row(2016, 2600.0, indicator="oda_cumulative", reporter="unstated", unit="JPY_bn", basis="cumulative",
+            period_end="2016-01-15")), SOURCES), "oda_cumulative", unit="JPY_bn", start=1992, end=2025)
+    table = economy.drawn_rows(pts, pts.assign(drawn_as="rank"), raw={"economy": rows})
+    assert table["value"].tolist() == [2600.0, 2600.0]
+    assert table["drawn_as"].tolist() == ["headline", "rank"]
+    assert str(pd.Timestamp(table["as_of"].iloc[0]).date()) == "2016-01-15"
+    assert table["series"].iloc[0] == "oda_cumulative / unstated"
+    bare = economy.yearly(economy.headline_rows(rows, SOURCES).query("reporter == 'vn_customs'"), 2015, 2016)
+    with pytest.raises(ValueError, match="select_for"):
+        economy.drawn_rows(bare, raw={"economy": rows})
+    named = economy.select_for(bare, "economy", "customs total", indicator="trade_total", reporter="vn_customs")
+    assert economy.drawn_rows(named, raw={"economy": rows})["source_id"].tolist() == ["hi", "lo", "hi"]
+
+
+def test_saved_csv_of_an_economy_figure_holds_values_not_only_sources():
+    """On the real data: the CSV beside the trade figure lists every drawn value with its citation."""
+    import io
+
+    from vnjp import figures
+
+    h = economy.headline_rows()
+    s = economy.series(h, "trade_total", reporter="vn_customs", unit="USD_bn", year_basis="calendar",
+                       start=2000, end=2025)
+    table = pd.read_csv(io.BytesIO(figures.table_csv(economy.drawn_rows(s))))
+    for col in ("year", "value", "unit", "qualifier", "status", "drawn_as", "source_id", "source_url"):
+        assert col in table.columns
+    heads_ = table[table["drawn_as"] == "headline"]
+    assert dict(zip(heads_["year"], heads_["value"])) == {int(y): float(v) for y, v in economy.present(s)["value"].items()}
+    others = table[table["drawn_as"] == "other source"]
+    drawn_alts = {(int(y), float(v)) for y, r in economy.present(s).iterrows() for v in r["alternatives"]}
+    assert {(int(y), float(v)) for y, v in zip(others["year"], others["value"])} == drawn_alts
+    assert table["source_url"].notna().all()
+
+
+def test_a_zero_on_a_log_axis_is_marked_on_the_axis_bottom_with_its_number():
+    rows = frame(row(2017, 120.0, indicator="oda_commitment_loan", unit="JPY_bn", basis="jp_fiscal"),
+                 row(2018, 0.0, indicator="oda_commitment_loan", unit="JPY_bn", basis="jp_fiscal"),
+                 row(2019, 5.0, indicator="oda_commitment_loan", unit="JPY_bn", basis="jp_fiscal"))
+    s = economy.series(economy.headline_rows(rows, SOURCES), "oda_commitment_loan", reporter="vn_customs",
+                       unit="JPY_bn", year_basis="jp_fiscal", start=2016, end=2020)
+    fig, ax = plt.subplots()
+    economy.plot_gappy(ax, s, color="blue", marker="s")
+    ax.set_yscale("log")
+    ax.set_ylim(0.3, 1500)
+    assert economy.plot_log_zeros(ax, s, color="blue") == 1
+    zero = [ln for ln in ax.lines if ln.get_gid() == "log-zero"]
+    assert len(zero) == 1 and list(zero[0].get_xdata()) == [2018] and zero[0].get_ydata()[0] == pytest.approx(0.3)
+    assert not zero[0].get_clip_on()  # drawn over the axis line, not cut in half by it
+    labels = [t for t in ax.texts if t.get_gid() == "log-zero-label"]
+    assert [t.get_text() for t in labels] == ["0"]
+    fig.canvas.draw()  # the marker is inside the figure, at the bottom of the axes
+    y_px = ax.transData.transform((2018, 0.3))[1]
+    assert y_px == pytest.approx(ax.get_window_extent().y0, abs=1)
+    # a series without a zero gets no mark
+    assert economy.plot_log_zeros(ax, s.assign(value=s["value"].fillna(1.0).replace(0.0, 2.0)), color="blue") == 0
+    plt.close(fig)
+
+
+def test_value_label_moves_off_a_mark_it_would_cover():
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.set_xlim(2000, 2030)
+    ax.set_ylim(0, 40)
+    ax.plot([2023], [29.3], "D", ms=6)
+    ax.plot([2023.3], [31.5], "D", ms=6)  # right above the first: "above" is taken
+    fig.canvas.draw()
+    note = economy.label_clear(ax, "29.3", (2023, 29.3), color="black")
+    box = note.get_window_extent(fig.canvas.get_renderer())
+    for x, y in ((2023, 29.3), (2023.3, 31.5)):
+        px, py = ax.transData.transform((x, y))
+        assert not (box.x0 < px < box.x1 and box.y0 < py < box.y1)
+    assert note.get_position() != (0, 8)
+    plt.close(fig)
+
+
+def test_a_footer_names_the_publisher_of_a_row_never_its_id(fixture_data):
+    sources = __import__("vnjp").data.load("sources")
+    sid = sources["source_id"].iloc[0]
+    for lang in ("en", "vi"):
+        name = economy.publisher_of(sid, lang)
+        assert name and name != sid

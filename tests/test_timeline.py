@@ -36,7 +36,7 @@ def test_date_span_by_precision():
 def test_milestones_language_range_categories_and_planned():
     out = timeline.milestones(1990, 2027, lang="vi", today="2026-02-01", events=FIXTURE)
     assert out["event_id"].tolist() == ["b", "d", "c", "e"]  # 1973 is before the range; date order
-    assert out["label"].tolist() == ["Thực tập sinh", "Mục tiêu", "Bản ghi nhớ", "Bắt đầu"]
+    assert out["label"].tolist() == ["Thực tập sinh", "Mục tiêu", "Bản ghi nhớ", "Bắt đầu (dự kiến)"]
     assert out["planned"].tolist() == [False, False, False, True]
     assert out.loc[0, "x"] == pytest.approx(1992.5)  # a year-precision date stands for the whole year
     only = timeline.milestones(1973, 2027, categories=["agreement"], events=FIXTURE)
@@ -44,6 +44,21 @@ def test_milestones_language_range_categories_and_planned():
     assert not timeline.milestones(1973, 2027, events=FIXTURE)["planned"].any()  # no today: nothing planned
     with pytest.raises(ValueError):
         timeline.milestones(1973, 2027, categories=["weather"], events=FIXTURE)
+
+
+@pytest.mark.parametrize("today, planned", [("2026-02-01", ["e"]), ("2018-07-15", ["c", "e"]), ("2030-01-01", []),
+                                            (None, [])])
+def test_a_planned_event_says_so_in_its_label_in_both_languages(today, planned):
+    for lang, word in (("en", "(planned)"), ("vi", "(dự kiến)")):
+        out = timeline.milestones(1973, 2027, lang=lang, today=today, events=FIXTURE).set_index("event_id")
+        assert sorted(out.index[out["label"].str.endswith(word)]) == planned
+        assert sorted(out.index[out["planned"]]) == planned
+    # a label that already says it is to come is not told twice
+    said = FIXTURE.assign(label_en=FIXTURE["label_en"].where(FIXTURE["event_id"] != "e", "ESD replaces TITP (scheduled)"),
+                          label_vi=FIXTURE["label_vi"].where(FIXTURE["event_id"] != "e", "Bắt đầu (dự kiến)"))
+    for lang, label in (("en", "ESD replaces TITP (scheduled)"), ("vi", "Bắt đầu (dự kiến)")):
+        out = timeline.milestones(1973, 2027, lang=lang, today="2026-02-01", events=said).set_index("event_id")
+        assert out.loc["e", "label"] == label
 
 
 def test_every_event_gets_its_own_row_grouped_by_lane_in_date_order():

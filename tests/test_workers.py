@@ -48,6 +48,19 @@ def test_rank_is_exact_only_when_a_smaller_nationality_is_listed():
     assert (out.loc[2013, "rank"], out.loc[2013, "rank_exact"]) == (2, True)
     assert (out.loc[2020, "rank"], out.loc[2020, "rank_exact"]) == (1, True)
     assert pd.isna(out.loc[2021, "rank"]) and out.loc[2021, "listed"] == 0
+    marks = {int(y): workers.rank_mark(r) for y, r in out.iterrows()}
+    assert (marks[2012], marks[2013], marks[2020]) == ("≥#3", "#2", "#1")
+    assert marks[2021] == workers.RANK_UNKNOWN == "#?"  # a count the data cannot rank says so, never blank
+    assert marks[2015] is None  # no count: no mark (the bar itself is missing)
+
+
+def test_every_year_with_an_employer_count_carries_a_rank_mark_on_the_real_data():
+    out = workers.employer_reported(2008, 2025)
+    counted = out[out["value"].notna()]
+    marks = [workers.rank_mark(r) for _, r in counted.iterrows()]
+    assert all(marks)
+    unknown = sorted(int(y) for y, m in zip(counted["year"], marks) if m == workers.RANK_UNKNOWN)
+    assert unknown == sorted(int(y) for y in counted.loc[counted["listed"] == 0, "year"])
 
 
 @pytest.mark.parametrize("start,end", [(1990, 1995), (2030, 2031), (2012, 2012)])
@@ -150,3 +163,27 @@ def test_in_force_steps_rise_at_the_month_each_agreement_entered_into_force():
     assert jpn["in_force"].tolist() == [1, 2, 3, 3]  # Germany (2000) already in force in 2010
     assert 2024.24 < jpn["when"].iloc[1] < 2024.25 and 2025.91 < jpn["when"].iloc[2] < 2025.92
     assert workers.in_force_steps("JPN", 2000, 2000, table)["in_force"].tolist() == [0, 1, 1]
+
+
+def test_labels_over_bars_end_inside_the_axes_and_off_the_legend():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.bar([0, 1, 2], [50, 100, 95], label="a long legend entry that spans the bars")
+    ax.set_ylim(0, 105)  # the tallest bar's label would leave the axes
+    notes = [ax.annotate("30 Jun 2025", (x, v), xytext=(0, 2), textcoords="offset points", ha="center",
+                         va="bottom", rotation=90) for x, v in zip([0, 1, 2], [50, 100, 95])]
+    legend = ax.legend(loc="upper left")
+    steps = workers.raise_top_until_clear(ax, notes, legend)
+    assert steps > 0
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    frame, box = ax.get_window_extent(r), legend.get_window_extent(r)
+    for note in notes:
+        b = note.get_window_extent(r)
+        assert b.y1 <= frame.y1 and not b.overlaps(box)
+    assert workers.raise_top_until_clear(ax, notes, legend) == 0  # already clear: nothing moves
+    plt.close(fig)

@@ -27,8 +27,9 @@ from .headline import QUANTITY_KEYS, headline
 
 KEYS = QUANTITY_KEYS["economy"]
 #: Columns of a series frame (index: ``year``).
-SERIES_COLUMNS = ["value", "qualifier", "status", "source_id", "reporter", "unit", "year_basis", "period_end",
-                  "n_sources", "alternatives", "alternative_sources", "marked", "only_low_reliability"]
+SERIES_COLUMNS = ["value", "qualifier", "status", "source_id", "indicator", "reporter", "unit", "year_basis",
+                  "period_start", "period_end", "n_sources", "alternatives", "alternative_sources", "marked",
+                  "only_low_reliability"]
 
 
 class MixedUnits(ValueError):
@@ -80,7 +81,10 @@ def series(rows: pd.DataFrame, indicator: str, *, reporter: str, unit: str, year
     hit = hit[(hit["year"] >= start) & (hit["year"] <= end)]
     hit = hit[(hit["unit"] == unit) & (hit["year_basis"] == year_basis)]
     check_one_unit(hit)
-    return yearly(hit, start, end)
+    out = yearly(hit, start, end)
+    out.attrs["selection"] = {"resource": "economy", "indicator": indicator, "reporter": reporter, "unit": unit,
+                              "year_basis": year_basis}
+    return out
 
 
 def yearly(hit: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
@@ -287,3 +291,240 @@ def missing_for_figures(rows: pd.DataFrame, start: int, end: int, oda_start: int
         [] if fdi_cum is not None else ["fdi_registered_cumulative / vn_mpi_fia"])
     out["fdi"] = ", ".join(lacking) or None
     return out
+
+
+# --------------------------------------------------------------------------- the rows a figure drew
+
+#: Columns of :func:`drawn_rows`, the table ``figures.save`` writes beside an economy figure.
+DRAWN_COLUMNS = ["series", "indicator", "reporter", "year", "year_basis", "period_start", "period_end", "value",
+                 "unit", "qualifier", "status", "drawn_as", "source_id"]
+#: ``drawn_as`` of a series' own value, of another source's value drawn faintly beside it, and of a row
+#: table given as it is (stock points, part-year rows, ranks) when it carries no ``drawn_as`` of its own.
+HEADLINE, OTHER_SOURCE = "headline", "other source"
+
+
+def select_for(frame: pd.DataFrame, resource: str, name: str, **match) -> pd.DataFrame:
+    """Record on ``frame`` (a :func:`yearly` series) which rows of ``data/<resource>.csv`` it was built
+    from (``match``: column -> value), so that :func:`drawn_rows` can list its other sources' values
+    with their own citations. :func:`series` records this itself. Returns ``frame``."""
+    frame.attrs["selection"] = {"resource": resource, "series": name, **match}
+    return frame
+
+
+def _raw_rows(resource: str) -> pd.DataFrame:
+    raw = data.load(resource)
+    if "year" not in raw:  # departures-like resources: the year of the period's end (or start)
+        when = raw["period_end"].where(raw["period_end"].notna(), raw["period_start"])
+        raw = raw.assign(year=pd.to_datetime(when).dt.year)
+    return raw
+
+
+def _series_rows(s: pd.DataFrame, raw: dict[str, pd.DataFrame]) -> list[dict]:
+    sel = dict(s.attrs.get("selection") or {})
+    resource = sel.pop("resource", None)
+    name = sel.pop("series", None) or " / ".join(str(v) for v in sel.values())
+    out: list[dict] = []
+    for year, row in present(s).iterrows():
+        base = {c: (row[c] if c in row.index else pd.NA) for c in DRAWN_COLUMNS}
+        base.update(series=name, year=int(year), value=float(row["value"]), drawn_as=HEADLINE)
+        for col in ("indicator", "reporter", "unit", "year_basis"):
+            if pd.isna(base[col]) and col in sel:
+                base[col] = sel[col]
+        out.append(base)
+        others = row["alternative_sources"] if isinstance(row["alternative_sources"], list) else []
+        if not others:
+            continue
+        if resource is None:
+            raise ValueError(f"series {name!r} draws other sources' values but does not say which rows it was built "
+                             "from: build it with economy.series or name them with economy.select_for")
+        table = raw.setdefault(resource, _raw_rows(resource))
+        hit = table[(table["year"] == year) & table["source_id"].isin(others) & (table["status"] != "suspect")
+                    & (table["value"].astype(float) != float(row["value"]))]
+        for col, want in sel.items():
+            if col in hit:
+                hit = hit[hit[col] == want]
+        for _, alt in hit.sort_values(["value", "source_id"]).iterrows():
+            out.append({**{c: (alt[c] if c in alt.index else pd.NA) for c in DRAWN_COLUMNS}, "series": name,
+                        "year": int(year), "value": float(alt["value"]), "drawn_as": OTHER_SOURCE,
+                        **{c: sel[c] for c in ("indicator", "reporter", "unit", "year_basis") if c in sel}})
+    return out
+
+
+def drawn_rows(*frames: pd.DataFrame, raw: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """The rows a figure drew, with their values, for ``figures.save`` (which writes them as the figure's CSV).
+
+    Each of ``frames`` is either a series (:func:`series`, :func:`yearly` with :func:`select_for`): its
+    headline value of every year that has one, then the other sources' values drawn faintly beside it
+    (``drawn_as`` "other source"), each with its own ``source_id``; or a table of rows as drawn (stock
+    points, part-year rows, ranks), kept as it is, with ``drawn_as`` "headline" unless it has its own.
+    Columns: :data:`DRAWN_COLUMNS` (a missing one is empty), plus ``as_of`` where a table has it.
+    ``raw`` (resource -> rows) stands in for ``data/<resource>.csv`` where the other sources' rows are looked up.
+    """
+    raw = dict(raw or {})
+    records: list[dict] = []
+    for f in frames:
+        if "alternatives" in f and isinstance(f.index, pd.Index) and f.index.name == "year":
+            records += _series_rows(f, raw)
+            continue
+        for _, row in f.iterrows():
+            rec = {c: (row[c] if c in row.index else pd.NA) for c in DRAWN_COLUMNS + ["as_of"]}
+            if pd.isna(rec["drawn_as"]):
+                rec["drawn_as"] = HEADLINE
+            if pd.isna(rec["series"]):
+                rec["series"] = " / ".join(str(row[c]) for c in ("indicator", "reporter") if c in row.index
+                                           and pd.notna(row[c]))
+            records.append(rec)
+    out = pd.DataFrame(records, columns=DRAWN_COLUMNS + ["as_of"])
+    if out["as_of"].isna().all():
+        out = out.drop(columns="as_of")
+    out["value"] = out["value"].astype(float)
+    return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- words and marks the figures share
+
+MINUS = "\u2212"  # the minus sign a figure prints (never the hyphen-minus)
+
+
+def fmt_signed(value: float, lang: str, decimals: int = 2) -> str:
+    """A difference with its sign: '+0.97' / '−1.86' (en), '+0,97' / '−1,86' (vi); one minus sign (U+2212)."""
+    from .labels import fmt_num
+
+    text_ = fmt_num(abs(float(value)), lang, decimals)
+    if float(text_.replace(".", "").replace(",", "")) == 0:
+        return text_
+    return ("+" if value > 0 else MINUS) + text_
+
+
+def years_phrase(n: int, lang: str) -> str:
+    """'1 year' / '3 years' / 'no year' (en); '1 năm' / '3 năm' / 'không năm nào' (vi)."""
+    from .labels import text
+
+    return text("n_years_none" if n == 0 else "n_years_one" if n == 1 else "n_years_many", lang, n=n)
+
+
+def publisher_of(source_id: str, lang: str) -> str:
+    """The name a figure gives the publisher of ``source_id`` (as its footer does), never the raw id."""
+    from .citations import publisher_label
+
+    src = data.load("sources").set_index("source_id").loc[source_id]
+    return publisher_label(src["publisher"], lang, src["url"])
+
+
+def plot_log_zeros(ax, s: pd.DataFrame, *, color: str, marker: str = "s", ms: float = 6, label: str = "0") -> int:
+    """On a logarithmic axis, mark each stated zero of ``s`` where a zero cannot sit: a marker on the
+    axis bottom (drawn over the spine) with the text ``label`` beside it. Returns how many were drawn.
+
+    Call it after the axis limits are set: the marker sits at the lower limit then in force."""
+    zeros = present(s)
+    zeros = zeros[zeros["value"].astype(float) == 0]
+    bottom = ax.get_ylim()[0]
+    for year, row in zeros.iterrows():
+        ax.plot([year], [bottom], marker=marker, ms=ms, color=color, mew=1.2, ls="none", clip_on=False, zorder=6,
+                markerfacecolor="white" if bool(row["marked"]) else color, gid="log-zero")
+        ax.annotate(label, (year, bottom), xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=7.5, fontweight="bold", color=color, gid="log-zero-label")
+    return len(zeros)
+
+
+def key_handles(lang: str, *, filled: bool = True, hollow: bool = True, other: bool = False,
+                marker: str = "o", color: str = "#555555", short: bool = False) -> list:
+    """Legend entries for the conventions of the economy figures: a filled marker (exact final figure),
+    a hollow one (rounded, preliminary, forecast or plan) and a grey one (another source's value).
+    Ask only for what the figure draws; ``short`` words fit one row of a small panel (the footer's
+    marker key says them in full)."""
+    from matplotlib.lines import Line2D
+
+    from .labels import text
+
+    out = []
+    if filled:
+        out.append(Line2D([], [], marker=marker, ls="none", color=color,
+                          label=text("key_filled" + "_short" * short, lang)))
+    if hollow:
+        out.append(Line2D([], [], marker=marker, ls="none", color=color, mfc="white", mew=1.2,
+                          label=text("key_hollow" + "_short" * short, lang)))
+    if other:
+        out.append(Line2D([], [], marker="o", ms=3.5, ls="none", color="#9aa5ab", alpha=0.7,
+                          label=text("key_other" + "_short" * short, lang)))
+    return out
+
+
+def any_marked(*frames: pd.DataFrame) -> bool:
+    """True when any drawn value of ``frames`` is drawn hollow (series: ``marked``; point tables too)."""
+    for f in frames:
+        have = present(f) if "value" in f and f.index.name == "year" else f
+        if "marked" in have and bool(have["marked"].fillna(False).astype(bool).any()):
+            return True
+    return False
+
+
+def plot_faint(ax, s: pd.DataFrame, **kw) -> int:
+    """Draw every value of ``s`` (a series of other sources) as :func:`plot_alternatives` draws other
+    sources' values: small faint grey dots. Returns how many."""
+    have = present(s)
+    return plot_alternatives(ax, have.assign(alternatives=[[float(v)] for v in have["value"]]), **kw)
+
+
+def has_alternatives(*series: pd.DataFrame) -> bool:
+    """True when any drawn year of ``series`` has another source's value (drawn as a faint grey dot)."""
+    return any(isinstance(a, list) and len(a) > 0 for s in series for a in present(s)["alternatives"])
+
+
+def trade_subtitle(overlap: list[int], lang: str) -> str:
+    """The trade figure's subtitle: in how many years (singular or plural, in ``lang``) both sides
+    report the same year, and which; another sentence when they never do."""
+    from .labels import text
+
+    years = sorted(int(y) for y in overlap)
+    if not years:
+        return text("trade_subtitle_none", lang)
+    return text("trade_subtitle", lang, years=years_phrase(len(years), lang), overlap=", ".join(map(str, years)))
+
+
+def headline_only(s: pd.DataFrame) -> pd.DataFrame:
+    """``s`` without its other sources' values: for a series whose alternatives a figure does not draw
+    (so that :func:`drawn_rows` lists only what was drawn). Keeps the series' recorded selection."""
+    out = s.copy()
+    out["alternatives"] = [[] for _ in range(len(out))]
+    out["alternative_sources"] = [[] for _ in range(len(out))]
+    out.attrs = dict(s.attrs)
+    return out
+
+
+#: Where :func:`label_clear` tries to put a value label, in points from its mark: above, left, right, below.
+LABEL_OFFSETS = ((0, 8, "center", "bottom"), (-7, 0, "right", "center"), (7, 0, "left", "center"),
+                 (0, -8, "center", "top"))
+
+
+def label_clear(ax, label: str, xy: tuple[float, float], *, color: str, fontsize: float = 7.5,
+                offsets=LABEL_OFFSETS):
+    """Write ``label`` beside the mark at ``xy``, in the first place of ``offsets`` where it overlaps
+    no mark, no other text of the axes and stays inside them (the first place if none is free).
+    Marks are the axes' line markers; measured on the figure as it is drawn now."""
+    import numpy as np
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    boxes = []
+    for line in ax.get_lines():
+        xs, ys = line.get_xdata(), line.get_ydata()
+        if not len(xs) or line.get_marker() in (None, "", "None", " "):
+            continue
+        r = line.get_markersize() * fig.dpi / 72 / 2 + 1
+        for px, py in ax.transData.transform(np.column_stack([np.asarray(xs, float), np.asarray(ys, float)])):
+            boxes.append((px - r, py - r, px + r, py + r))
+    boxes += [tuple(t.get_window_extent(renderer).extents) for t in ax.texts if t.get_visible()]
+    if ax.get_legend() is not None:
+        boxes.append(tuple(ax.get_legend().get_window_extent(renderer).extents))
+    frame = ax.get_window_extent(renderer).extents
+    note = ax.annotate(label, xy, xytext=offsets[0][:2], textcoords="offset points", fontsize=fontsize, color=color)
+    for dx, dy, ha, va in list(offsets) + [offsets[0]]:
+        note.set_position((dx, dy))
+        note.set_ha(ha)
+        note.set_va(va)
+        x0, y0, x1, y1 = note.get_window_extent(renderer).extents
+        inside = x0 >= frame[0] and x1 <= frame[2] and y0 >= frame[1] and y1 <= frame[3]
+        if inside and not any(x0 < b[2] and x1 > b[0] and y0 < b[3] and y1 > b[1] for b in boxes):
+            break
+    return note

@@ -42,8 +42,9 @@ def milestones(start: int = 1973, end: int = 2027, categories=None, lang: str = 
 
     Columns: ``event_id``, ``date`` (as in the data), ``precision``, ``x`` (the middle of the
     span the date stands for, a float year), ``x_start``, ``x_end``, ``category``, ``country``,
-    ``label`` (``label_en`` or ``label_vi``), ``source_id`` and ``planned`` (the span starts after
-    ``today``, an ISO date; without ``today``, nothing is planned).
+    ``label`` (``label_en`` or ``label_vi``; a planned event's says it is planned: :func:`planned_label`),
+    ``source_id`` and ``planned`` (the span starts after ``today``, an ISO date; without ``today``,
+    nothing is planned).
     """
     if lang not in ("en", "vi"):
         raise ValueError(f"lang must be 'en' or 'vi', got {lang!r}")
@@ -67,10 +68,26 @@ def milestones(start: int = 1973, end: int = 2027, categories=None, lang: str = 
     out["x"] = (out["x_start"] + out["x_end"]) / 2
     cut = date_span(today, "day")[1] if today else float("inf")
     out["planned"] = out["x_start"] >= cut
+    out["label"] = [planned_label(label, lang) if planned else label
+                    for label, planned in zip(out["label"], out["planned"])]
     keep = out["category"].isin(cats) & (out["x_start"] >= start) & (out["x_start"] < end + 1)
     cols = ["event_id", "date", "precision", "x", "x_start", "x_end", "category", "country", "label",
             "source_id", "planned"]
     return out.loc[keep, cols].sort_values(["x_start", "event_id"]).reset_index(drop=True)
+
+
+#: Words that already say an event is still to come, in either language's label.
+_PLANNED_WORDS = ("planned", "scheduled", "dự kiến", "kế hoạch")
+
+
+def planned_label(label: str, lang: str) -> str:
+    """The label of an event still planned: the label itself when it already says so ("… (scheduled)"),
+    else the label followed by the language's word for planned ("(planned)", "(dự kiến)": shared/GLOSSARY.md)."""
+    from .labels import text
+
+    if any(word in str(label).lower() for word in _PLANNED_WORDS):
+        return label
+    return f"{label} {text('planned_suffix', lang)}"
 
 
 def assign_rows(events: pd.DataFrame, categories=CATEGORIES, lane_gap: float = 1.0) -> tuple[pd.Series, dict]:

@@ -100,6 +100,21 @@ def employer_reported(start: int, end: int, rows: pd.DataFrame | None = None) ->
                 "rank", "rank_exact", "listed"]]
 
 
+#: The mark over a year whose count no other nationality's count of the same date can rank.
+RANK_UNKNOWN = "#?"
+
+
+def rank_mark(row) -> str | None:
+    """The rank a bar of :func:`employer_reported` carries: '#2' (exact), '≥#5' (at best that rank:
+    every listed nationality is larger), :data:`RANK_UNKNOWN` when Vietnam has a count but the data
+    hold no other nationality's count for that date (so no rank can be given), None without a count."""
+    if pd.isna(row["value"]):
+        return None
+    if pd.isna(row["rank"]):
+        return RANK_UNKNOWN
+    return ("#" if bool(row["rank_exact"]) else "≥#") + str(int(row["rank"]))
+
+
 def rank_rows(start: int, end: int, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """The other nationalities' end-October rows a rank in ``start``..``end`` was computed from
     (cited on the figure that shows the rank)."""
@@ -274,3 +289,28 @@ def talks(start: int, end: int, lang: str, table: pd.DataFrame | None = None) ->
                                                                        "source_id"])
     chosen = chosen[(chosen["when"] >= start) & (chosen["when"] < end + 1)]
     return chosen[["event_id", "date", "when", "label", "source_id"]].sort_values("when").reset_index(drop=True)
+
+
+def raise_top_until_clear(ax, notes, legend=None, *, step: float = 1.12, most: int = 12) -> int:
+    """Raise the top of ``ax``'s y axis (from 0) until every text of ``notes`` (labels over bars) is
+    inside the axes and clear of ``legend``, with 8% of the axes' height to spare; at most ``most`` steps
+    of ``step`` times. Returns the steps taken."""
+    fig = ax.figure
+    for taken in range(most + 1):
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        frame = ax.get_window_extent(renderer)
+        box = legend.get_window_extent(renderer) if legend is not None else None
+        clash = False
+        margin = 0.08 * frame.height  # the footer, added on saving, still shortens the axes
+        for note in notes:
+            b = note.get_window_extent(renderer)
+            if b.y1 > frame.y1 - margin or (box is not None and b.x1 > box.x0 and b.x0 < box.x1
+                                             and b.y1 > box.y0 - margin):
+                clash = True
+                break
+        if not clash or taken == most:
+            return taken
+        low, high = ax.get_ylim()
+        ax.set_ylim(low, high * step)
+    return most

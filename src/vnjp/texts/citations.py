@@ -57,6 +57,7 @@ PUBLISHERS = {
                                                 "vi": "Tổng Lãnh sự quán Việt Nam tại Fukuoka"},
     "Embassy of Japan in Viet Nam": {"en": "Embassy of Japan in Viet Nam", "vi": "Đại sứ quán Nhật Bản tại Việt Nam"},
     "Embassy of Vietnam in the USA": {"en": "Embassy of Vietnam in the USA", "vi": "Đại sứ quán Việt Nam tại Hoa Kỳ"},
+    "ja.wikid": {"en": "ja.wikid.org (Japanese Wikipedia mirror)", "vi": "ja.wikid.org (bản sao Wikipedia tiếng Nhật)"},
     "Vietnam Social Security (VSS)": {"en": "Vietnam Social Security", "vi": "Bảo hiểm xã hội Việt Nam"},
     "People's Army Newspaper (QDND)": {"en": "People's Army Newspaper", "vi": "Báo Quân đội nhân dân"},
     "CPV Online (dangcongsan.vn)": {"en": "CPV Online", "vi": "Báo điện tử Đảng Cộng sản Việt Nam"},

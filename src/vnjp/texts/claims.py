@@ -19,11 +19,12 @@ TEXT = {
     "claims_axis_count": {"en": "claims", "vi": "số nhận định"},
     "seed_row": {"en": "Seed {n} ({date})", "vi": "Văn bản {n} ({date})"},
     "claims_verdicts_note": {
-        "en": "The verdicts rest on data from {sources} sources, listed claim by claim in notebook 05; a claim is never "
-              "tested against its own document. \"No data\" includes {own} claims stated only by their own document.",
-        "vi": "Kết quả dựa trên số liệu từ {sources} nguồn, liệt kê theo từng nhận định trong notebook 05; không nhận "
-              "định nào được đối chiếu với chính văn bản nêu ra nó. Nhóm “không có số liệu” gồm {own} nhận định chỉ "
-              "có trong chính văn bản gốc.",
+        "en": "The verdicts rest on data from {sources} sources, listed claim by claim in the report's verdict "
+              "table; a claim is never tested against its own document. \"No data\" includes {own} claims stated "
+              "only by their own document.",
+        "vi": "Kết quả dựa trên số liệu từ {sources} nguồn, liệt kê theo từng nhận định trong bảng kết quả kiểm "
+              "chứng của báo cáo; không nhận định nào được đối chiếu với chính văn bản nêu ra nó. Nhóm “không có "
+              "số liệu” gồm {own} nhận định chỉ có trong chính văn bản gốc.",
     },
     "claims_verdicts_alt": {
         "en": "Stacked horizontal bars, one per seed document, counting its claims by verdict. Of {n} claims, "
@@ -45,8 +46,9 @@ TEXT = {
     "claims_single_year": {"en": "one year of a multi-year claim", "vi": "từng năm (nhận định nhiều năm)"},
     "claims_lower_bound": {"en": "lower bound (years missing)", "vi": "cận dưới (thiếu một số năm)"},
     # two lines, so the legend stays clear of the dots at zero
-    "claims_band": {"en": "accepted by the wording\n(exact: a tick at 0)",
-                    "vi": "phạm vi cách diễn đạt cho phép\n(số chính xác: vạch tại 0)"},
+    "claims_band": {"en": "accepted by the wording", "vi": "phạm vi cách diễn đạt cho phép"},
+    "claims_exact_tick": {"en": "exact figure stated: no range (tick at 0)",
+                          "vi": "số chính xác: không có phạm vi (vạch tại 0)"},
     "claims_gap_axis": {
         "en": "data value minus stated figure, % of the stated figure",
         "vi": "dữ liệu trừ số được nêu, % so với số được nêu",
@@ -54,6 +56,7 @@ TEXT = {
     "claims_bracket": {"en": "rows either side of the date\n(none at it; not interpolated)",
                        "vi": "số liệu hai bên thời điểm\n(không nội suy)"},
     "claims_closest_base": {"en": "closest of {n} bases", "vi": "gần nhất trong {n} cơ sở"},
+    "claims_one_base": {"en": "its one base", "vi": "cơ sở duy nhất"},
     "claims_none_selected": {
         "en": "No statement of the chosen seed documents is of the chosen check types.",
         "vi": "Không có nhận định nào của các văn bản gốc đã chọn thuộc các loại kiểm tra đã chọn.",
@@ -65,12 +68,12 @@ TEXT = {
     },
     "claims_no_data_mark": {"en": "no data", "vi": "không có số liệu"},
     "claims_gap_note": {
-        "en": "Numeric claims only (value, share, sum); ranks and dated events are in figure claims_verdicts. No data "
-              "value comes from the claim's own document; where other publishers copy the same release, the check tests "
-              "the copying, not the count.",
-        "vi": "Chỉ các nhận định có số (giá trị, tỷ trọng, tổng); thứ hạng và sự kiện xem ở hình claims_verdicts. Không "
-              "số liệu nào lấy từ chính văn bản nêu nhận định; khi các nguồn khác chép lại cùng một bản công bố, phép đối "
-              "chiếu chỉ kiểm tra việc chép lại, không kiểm tra bản thân con số.",
+        "en": "Numeric claims only (value, share, sum); ranks and dated events are counted in the figure of "
+              "verdicts by document. No data value comes from the claim's own document; where other publishers copy "
+              "the same release, the check tests the copying, not the count.",
+        "vi": "Chỉ các nhận định có số (giá trị, tỷ trọng, tổng); thứ hạng và sự kiện được đếm ở hình kết quả theo "
+              "văn bản. Không số liệu nào lấy từ chính văn bản nêu nhận định; khi các nguồn khác chép lại cùng một bản "
+              "công bố, phép đối chiếu chỉ kiểm tra việc chép lại, không kiểm tra bản thân con số.",
     },
     "claims_gap_alt": {
         "en": "Dot plot, one row per numeric claim, of the data value's difference from the stated figure in percent. "

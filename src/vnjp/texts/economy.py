@@ -23,9 +23,13 @@ TEXT = {
     },
     "trade_subtitle": {
         "en": "Calendar years, USD billion. Both sides report the same year for exports and imports in "
-              "{n_overlap} year(s) only ({overlap}).",
+              "{years} only ({overlap}).",
         "vi": "Năm dương lịch, tỷ USD. Cả hai bên cùng có số liệu xuất khẩu và nhập khẩu của cùng một năm "
-              "chỉ trong {n_overlap} năm ({overlap}).",
+              "chỉ trong {years} ({overlap}).",
+    },
+    "trade_subtitle_none": {
+        "en": "Calendar years, USD billion. The two sides never report the same year for exports or imports.",
+        "vi": "Năm dương lịch, tỷ USD. Hai bên không có số liệu xuất khẩu hay nhập khẩu của cùng một năm nào.",
     },
     "trade_total_panel": {"en": "Total trade (Japan's side: no total in the data)",
                           "vi": "Tổng kim ngạch (phía Nhật Bản: dữ liệu không có tổng)"},
@@ -40,10 +44,10 @@ TEXT = {
     "none": {"en": "none", "vi": "không có"},
     "gap_label": {"en": "Japan − Vietnam: {gap}", "vi": "Nhật Bản − Việt Nam: {gap}"},
     "trade_yen_note": {
-        "en": "Japan's side also states {year} in yen (Vietnam's exports {exp}, imports {imp} JPY billion "
-              "[{source}]); yen is not drawn on a dollar axis.",
-        "vi": "Phía Nhật Bản còn có số liệu năm {year} bằng yên (Việt Nam xuất khẩu {exp}, nhập khẩu {imp} tỷ yên "
-              "[{source}]); không vẽ yên trên trục đô la.",
+        "en": "Japan's side also states {year} in yen (Vietnam's exports {exp}, imports {imp} JPY billion; "
+              "{source}); yen is not drawn on a dollar axis.",
+        "vi": "Phía Nhật Bản còn có số liệu năm {year} bằng yên (Việt Nam xuất khẩu {exp}, nhập khẩu {imp} tỷ yên; "
+              "{source}); không vẽ yên trên trục đô la.",
     },
     "trade_alt": {
         "en": "Three panels over {start}–{end}: total trade, Vietnam's exports to Japan and its imports from Japan, "
@@ -154,3 +158,26 @@ TEXT = {
         "vi": "số lao động sang Nhật Bản, tổng kim ngạch thương mại theo hải quan, vốn FDI đăng ký hay kiều hối",
     },
 }
+
+TEXT.update({
+    "n_years_none": {"en": "no year", "vi": "không năm nào"},
+    "n_years_one": {"en": "{n} year", "vi": "{n} năm"},
+    "n_years_many": {"en": "{n} years", "vi": "{n} năm"},
+    "key_filled": {"en": "filled: exact final figure", "vi": "điểm đặc: số chính xác, chính thức"},
+    "key_hollow": {"en": "hollow: rounded, preliminary, forecast or plan",
+                   "vi": "điểm rỗng: số làm tròn, sơ bộ, dự báo hoặc kế hoạch"},
+    "key_other": {"en": "small grey dot: another source's value for the year",
+                  "vi": "chấm xám nhỏ: giá trị của nguồn khác cho năm đó"},
+    "key_filled_short": {"en": "exact", "vi": "chính xác"},
+    "key_hollow_short": {"en": "rounded or not final", "vi": "làm tròn hoặc chưa chính thức"},
+    "key_other_short": {"en": "another source", "vi": "nguồn khác"},
+    "low_reliability_short": {"en": "only low-reliability sources", "vi": "chỉ có nguồn độ tin cậy thấp"},
+    "log_scale": {"en": "logarithmic scale: each gridline is 10 times the one below",
+                  "vi": "thang logarit: mỗi vạch lưới gấp 10 lần vạch bên dưới"},
+    "oda_zero": {"en": "0 = none pledged (a zero cannot sit on a log scale: marked on the axis)",
+                 "vi": "0 = không cam kết (số 0 không có trên thang logarit: đánh dấu trên trục)"},
+    "fdi_full_year_marked": {"en": "FIA, full year, rounded ('about')", "vi": "Cục ĐTNN, cả năm, số làm tròn ('khoảng')"},
+    "fdi_part_year_bar": {"en": "FIA, part of the year (hatched; months covered)",
+                          "vi": "Cục ĐTNN, một phần năm (gạch chéo; số tháng)"},
+    "fdi_rank_other": {"en": "grey #n: rank stated by another source", "vi": "#n màu xám: thứ hạng theo nguồn khác"},
+})

@@ -21,6 +21,7 @@ TEXT = {
     "prec_month": {"en": "month known", "vi": "chỉ biết tháng"},
     "prec_year": {"en": "year only (bar spans the year)", "vi": "chỉ biết năm (thanh trải cả năm)"},
     "planned": {"en": "planned (after {today}; hollow, italic)", "vi": "dự kiến (sau ngày {today}; rỗng, nghiêng)"},
+    "planned_suffix": {"en": "(planned)", "vi": "(dự kiến)"},
     "year_axis": {"en": "year", "vi": "năm"},
     "milestones_alt": {
         "en": "Timeline from {start} to {end} with one row per event, grouped in {n_cats} lanes by kind: {counts}. "

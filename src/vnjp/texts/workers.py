@@ -26,6 +26,11 @@ TEXT = {
               "(lao động, không phải người cư trú); đường: tỷ trọng trong tổng số lao động nước ngoài; #: thứ hạng "
               "của Việt Nam (≥: cao nhất là)",
     },
+    "wrk_emp_rank_unknown": {
+        "en": "#?: no rank (the data hold no other nationality's count for that year)",
+        "vi": "#?: không xếp hạng được (dữ liệu không có số của quốc tịch khác trong năm đó)",
+    },
+    "wrk_emp_share_axis": {"en": "share of all foreign workers (line)", "vi": "tỷ trọng (đường)"},
     "wrk_emp_vnm": {"en": "Vietnamese workers", "vi": "Lao động Việt Nam"},
     "wrk_emp_share": {"en": "share of all foreign workers", "vi": "tỷ trọng trong tổng số lao động nước ngoài"},
     "wrk_emp_no_vnm": {"en": "no Vietnamese count", "vi": "không có số của Việt Nam"},
@@ -50,9 +55,9 @@ TEXT = {
     },
     "wrk_bases_subtitle": {
         "en": "Bars of one year are side by side, never added up; a stack adds statuses of one basis at one date "
-              "(date above the bar); hatched: rounded ('about')",
+              "(date above the bar); white with a coloured edge: rounded ('about')",
         "vi": "Các cột của cùng một năm đặt cạnh nhau, không cộng dồn; cột chồng chỉ cộng các tư cách lưu trú của "
-              "cùng một nguồn thống kê tại cùng một thời điểm (ngày ghi trên cột); gạch chéo: số làm tròn ('khoảng')",
+              "cùng một nguồn thống kê tại cùng một thời điểm (ngày ghi trên cột); nền trắng, viền màu: số làm tròn ('khoảng')",
     },
     "wrk_basis_mhlw": {"en": "Employer-reported workers, end-October (MHLW)",
                        "vi": "Lao động do người sử dụng lao động khai báo, cuối tháng 10 (Bộ Y tế, Lao động và "
