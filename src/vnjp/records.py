@@ -166,10 +166,13 @@ def cache_key(run: Run, root: Path, data_dir: Path) -> str:
     return h.hexdigest()
 
 
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))  # whose source is part of every cache key
+
+
 def package_files() -> list[str]:
     """The package's source: every ``.py`` and ``.mplstyle`` file under ``src/vnjp`` (texts and claims included),
     as paths relative to the package folder."""
-    top = os.path.dirname(os.path.abspath(__file__))
+    top = PACKAGE_DIR
     out, todo = [], [top]
     while todo:
         with os.scandir(todo.pop()) as entries:
@@ -185,7 +188,7 @@ def package_files() -> list[str]:
 def _package_digest() -> str:
     """Digest of the package's source: names and content digests of :func:`package_files`."""
     h = hashlib.sha256()
-    top = os.path.dirname(os.path.abspath(__file__))
+    top = PACKAGE_DIR
     for name in package_files():
         h.update(name.encode() + b"\0" + file_sha(os.path.join(top, name)).encode() + b"\0")
     return h.hexdigest()

@@ -538,8 +538,9 @@ REPORT_ENTRIES = (STAMP, PDF_INPUTS, "index.html", "figures", "notebooks", "data
 
 def _stamp(sections: list[Section], build: Path, info: Colophon | None = None, data_dir: Path | None = None) -> str:
     """Digest of everything a report is assembled from: unchanged, the report needs no rewrite."""
-    package = Path(__file__).parent
-    state = [[(name, _sha(package / name)) for name in package_files() if name.endswith(".py")]]
+    from . import records
+
+    state = [[(name, _sha(Path(records.PACKAGE_DIR) / name)) for name in package_files() if name.endswith(".py")]]
     state.append(dataclasses.asdict(info) if info is not None else None)
     sources = data_dir / "sources.csv" if data_dir is not None else None
     state.append(_sha(sources) if sources is not None and sources.exists() else None)
