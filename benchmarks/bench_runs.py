@@ -36,6 +36,7 @@ import importlib.util
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -136,13 +137,22 @@ class PeakMemory:
         return out
 
 
-def timed(cmd: list[str], env: dict, memory: dict | None = None, cwd: Path = ROOT) -> float:
-    """Seconds ``cmd`` took (it must succeed); the peak memory of its processes is added to ``memory``."""
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str], env: dict, memory: dict | None = None, cwd: Path = ROOT, cpu: list | None = None) -> float:
+    """Seconds ``cmd`` took (it must succeed); the peak memory of its processes is added to ``memory``, the
+    CPU seconds it and its children used to ``cpu``."""
+    before = cpu_of_children()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, **QUIET)
     sampler = PeakMemory(proc.pid) if memory is not None else None
     code = proc.wait()
     seconds = time.perf_counter() - started
+    if cpu is not None:
+        cpu.append(cpu_of_children() - before)
     if sampler is not None:
         for role, values in sampler.stop().items():
             memory.setdefault(role, []).extend(values)
@@ -224,8 +234,11 @@ if __name__ == "__main__":
 '''
 
 
-def part_noop(size: int, jobs: int, rounds: int) -> tuple[float, float]:
-    """Best and median seconds of ``run_all.py`` with nothing to do, in a synthetic checkout of ``size`` runs."""
+def part_noop(size: int, jobs: int, rounds: int) -> dict[str, list[float]]:
+    """Best and median seconds, and best CPU seconds, of ``run_all.py`` with nothing to do, in a synthetic
+    checkout of ``size`` runs: as the environment says (``as_is``) and, when it turns Python's bytecode cache
+    off (PYTHONDONTWRITEBYTECODE), also with the cache on (``bytecode``: every module then compiled once,
+    not at every start, as in a usual installation)."""
     with tempfile.TemporaryDirectory() as tmp:
         checkout = Path(tmp)
         (checkout / "notebooks").mkdir()
@@ -237,11 +250,19 @@ def part_noop(size: int, jobs: int, rounds: int) -> tuple[float, float]:
         command = [sys.executable, "run_all.py", "--no-wait", "--jobs", str(jobs)]
         subprocess.run(command, cwd=checkout, env=env, check=True, **QUIET)  # fill the cache and the report
         subprocess.run(command, cwd=checkout, env=env, check=True, **QUIET)  # settle the digest memo
-        times = [timed(command, env, cwd=checkout) for _ in range(rounds)]
+        out = {}
+        variants = {"as_is": env}
+        if env.get("PYTHONDONTWRITEBYTECODE"):
+            variants["bytecode"] = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            subprocess.run(command, cwd=checkout, env=variants["bytecode"], check=True, **QUIET)  # compile once
+        for name, variant in variants.items():
+            cpu: list[float] = []
+            times = [timed(command, variant, cwd=checkout, cpu=cpu) for _ in range(rounds)]
+            out[name] = [min(times), statistics.median(times), min(cpu)]
         last = subprocess.run(command, cwd=checkout, env=env, check=True, capture_output=True, text=True).stdout
         if " ok " in last or "report (written" in last:
             raise RuntimeError(f"the no-op of {size} runs did work:\n{last}")
-    return min(times), statistics.median(times)
+    return out
 
 
 def dask_available() -> bool:
@@ -295,9 +316,10 @@ def report(r: dict) -> str:
             lines.append(row.format(label, f"{force[key]:.2f}", f"{force[key] / loop:.2f} x (a)" if loop else ""))
     if floor is not None:
         lines.append(row.format("(d) in-process floor (bench_floor.py), summed / cores", f"{floor:.2f}", ""))
-    for size, (best, median) in sorted(r.get("noop", {}).items(), key=lambda kv: int(kv[0])):
-        lines.append(row.format(f"(c) run_all.py, nothing to do, {size} runs (best; median)", f"{best:.3f}",
-                                f"median {median:.3f}"))
+    for size, variants in sorted(r.get("noop", {}).items(), key=lambda kv: int(kv[0])):
+        for name, (best, median, cpu) in variants.items():
+            label = f"(c) run_all.py, nothing to do, {size} runs" + (", bytecode cached" if name == "bytecode" else "")
+            lines.append(row.format(label, f"{best:.3f}", f"median {median:.3f}, CPU {cpu:.3f} s"))
     if "dask" in r:
         d = r["dask"]
         if d is None:
@@ -321,8 +343,9 @@ def report(r: dict) -> str:
             lines.append(f"  force ({key}) / floor = {force[key] / floor:.2f}   " + verdict(force[key] / floor,
                                                                                          GOALS["force_vs_floor"]))
     for size, goal in (("10", GOALS["noop_10"]), ("100", GOALS["noop_100"])):
-        if size in r.get("noop", {}):
-            lines.append(f"  no-op at {size} runs = {r['noop'][size][0]:.3f} s   " + verdict(r["noop"][size][0], goal))
+        for name, measured in r.get("noop", {}).get(size, {}).items():
+            how = " (bytecode cache on)" if name == "bytecode" else ""
+            lines.append(f"  no-op at {size} runs{how} = {measured[0]:.3f} s   " + verdict(measured[0], goal))
     if r.get("dask"):
         d = r["dask"]
         lines.append(f"  dask / local = {d['dask'] / d['local']:.2f}   " + verdict(d["dask"] / d["local"],
