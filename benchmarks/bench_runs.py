@@ -324,6 +324,8 @@ def report(r: dict) -> str:
         d = r["dask"]
         if d is None:
             lines.append(row.format("(e) --executor dask (LocalCluster)", "n/a", "not available in run_all.py"))
+        elif "error" in d:
+            lines.append(row.format("(e) --executor dask (LocalCluster)", "n/a", f"failed: {d['error']}"))
         else:
             lines.append(row.format("(e) --executor dask (LocalCluster), --no-report", f"{d['dask']:.2f}",
                                     f"local executor {d['local']:.2f}; figures identical: {d['identical']}"))
@@ -346,7 +348,7 @@ def report(r: dict) -> str:
         for name, measured in r.get("noop", {}).get(size, {}).items():
             how = " (bytecode cache on)" if name == "bytecode" else ""
             lines.append(f"  no-op at {size} runs{how} = {measured[0]:.3f} s   " + verdict(measured[0], goal))
-    if r.get("dask"):
+    if r.get("dask") and "error" not in r["dask"]:
         d = r["dask"]
         lines.append(f"  dask / local = {d['dask'] / d['local']:.2f}   " + verdict(d["dask"] / d["local"],
                                                                                   GOALS["dask_vs_local"])
@@ -379,7 +381,10 @@ def main() -> None:
     if "noop" in args.parts:
         r["noop"] = {str(n): part_noop(n, args.jobs, args.noop_rounds) for n in args.noop_sizes}
     if "dask" in args.parts:
-        r["dask"] = part_dask(args.jobs, args.rounds, r["memory"]) if dask_available() else None
+        try:
+            r["dask"] = part_dask(args.jobs, args.rounds, r["memory"]) if dask_available() else None
+        except RuntimeError as exc:  # e.g. dask not installed (pip install -e ".[dask]")
+            r["dask"] = {"error": str(exc)}
     r["load_after"] = os.getloadavg()[0]
     if args.json:
         args.json.write_text(json.dumps(r, indent=1), encoding="utf-8")
