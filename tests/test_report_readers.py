@@ -244,3 +244,120 @@ def test_pdfs_are_written_one_language_per_process_and_a_failing_child_is_an_err
     assert sorted(pids) == ["a.pdf", "b.pdf"] and pids["a.pdf"] == str(os.getpid()) != pids["b.pdf"]
     with pytest.raises(RuntimeError, match="c.pdf"):
         report.write_pdfs([(tmp_path / "a.pdf", "en"), (tmp_path / "c.pdf", "xx")])
+
+
+# --------------------------------------------------------------------------- the PDF, rewritten only when what it draws changed
+
+
+def _copy_project(built, tmp_path, monkeypatch):
+    root = tmp_path / "proj"
+    shutil.copytree(built, root)
+    for var, sub in (("VNJP_DATA_DIR", "data"), ("VNJP_FIGURES_DIR", "figures"), ("VNJP_BUILD_DIR", "build")):
+        monkeypatch.setenv(var, str(root / sub))
+    return root
+
+
+def _assemble(root, out=None):
+    return report.assemble(REGISTRY, root=root, build=root / "build", figures=root / "figures",
+                           data_dir=root / "data", out=out or root / "build" / "report")
+
+
+def _pdfs(out):
+    return {lang: (out / f"report-{lang}.pdf").read_bytes() for lang in ("en", "vi")}
+
+
+def _repaint(root, stem, red=255):
+    """Change one pixel of figures/<stem>.png (keeping its text chunks) and vouch for it in the run's record,
+    as a rerun that drew a slightly different figure would."""
+    import hashlib
+    import json
+
+    from PIL import Image, PngImagePlugin
+
+    png = root / "figures" / f"{stem}.png"
+    with Image.open(png) as image:
+        text, pixels = dict(image.text), image.copy()
+    pixels.putpixel((3, 3), (red, 0, 0, 255) if pixels.mode == "RGBA" else (red, 0, 0))
+    info = PngImagePlugin.PngInfo()
+    for key, value in text.items():
+        info.add_itxt(key, value)
+    pixels.save(png, pnginfo=info)
+    record_path = root / "build" / "runs" / f"one-{stem.rsplit('_', 1)[1]}" / "run.json"
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    record["figures"][png.name] = hashlib.sha256(png.read_bytes()).hexdigest()
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_pdf_is_rewritten_only_when_what_it_draws_changed(built, tmp_path, monkeypatch):
+    import json
+
+    root = _copy_project(built, tmp_path, monkeypatch)
+    out = root / "build" / "report"
+    written, real = [], report.write_pdfs
+    monkeypatch.setattr(report, "write_pdfs", lambda jobs: written.append(sorted(j[1] for j in jobs)) or real(jobs))
+    _assemble(root)  # as this process sees it (an earlier test may have assembled it with another colophon)
+    written.clear()
+    before = _pdfs(out)
+    # a run record changed (what --force leaves: new durations) but no figure, text or source did
+    record_path = root / "build" / "runs" / "one-en" / "run.json"
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    record["seconds"] = (record.get("seconds") or 0) + 1.5
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    made = _assemble(root)
+    assert made.rebuilt and written == [[]] and made.pdfs_reused == ["en", "vi"]
+    assert _pdfs(out) == before and "PDF unchanged: en, vi" in made.summary()
+    # the English figure changed: the English PDF is rewritten, the Vietnamese one copied
+    _repaint(root, "single_en")
+    made = _assemble(root)
+    assert written[-1] == ["en"] and made.pdfs_reused == ["vi"]
+    after = _pdfs(out)
+    assert after["en"] != before["en"] and after["vi"] == before["vi"]
+    # byte-stable: the same report written from scratch gives the same files
+    fresh = _assemble(root, tmp_path / "fresh")
+    assert written[-1] == ["en", "vi"] and fresh.pdfs_reused == []
+    assert _pdfs(tmp_path / "fresh") == after
+    # a PDF changed since it was written is not trusted: it is written again
+    (out / "report-vi.pdf").write_bytes(b"%PDF-1.4 tampered")
+    _repaint(root, "single_en", red=200)
+    made = _assemble(root)
+    assert written[-1] == ["en", "vi"] and _pdfs(out)["vi"] == before["vi"]
+
+
+def test_pdf_inputs_follow_figures_sources_texts_and_colophon(built):
+    sections = [report.section_of(r, root=built, build=built / "build", figures=built / "figures",
+                                  data_dir=built / "data") for r in REGISTRY]
+    for s in sections:
+        for fig in s.figures:
+            png = built / "figures" / f"{fig.stem}.png"
+            fig.meta = report.read_metadata(png)
+            fig.sources = report.png_text(png)[report.SOURCES_KEY].split()
+            fig.note = report.png_text(png)[report.NOTE_KEY]
+    catalogue = report.load_sources(built / "data")
+    info = report.Colophon("2025-06", 4, "a" * 40, False)
+    en = [s for s in sections if s.lang == "en"]
+
+    def key(**change):
+        return report.pdf_inputs(change.get("lang", "en"), change.get("sections", en), change.get("catalogue", catalogue),
+                                 change.get("info", info), built / "figures")
+
+    base = key()
+    assert key() == base  # a function of its inputs only
+    cited = en[0].figures[0].sources[0]
+    uncited = {**catalogue, "not-cited-anywhere": {"title": "x"}}
+    retitled = {**catalogue, cited: {**catalogue[cited], "title": catalogue[cited]["title"] + " (revised)"}}
+    assert key(catalogue=uncited) == base  # a source no figure of the PDF cites does not draw
+    assert key(catalogue=retitled) != base
+    assert key(info=report.Colophon("2025-06", 4, "b" * 40, False)) != base  # the colophon names the commit
+    assert key(info=report.Colophon("2025-06", 4, "a" * 40, True)) != base
+    assert key(lang="vi", sections=[s for s in sections if s.lang == "vi"]) != base
+    import copy
+
+    edited = copy.deepcopy(en)
+    edited[0].figures[0].meta = {**edited[0].figures[0].meta, "Description": "another alt text"}
+    assert key(sections=edited) != base
+    edited = copy.deepcopy(en)
+    edited[0].figures[0].note = "another note"
+    assert key(sections=edited) != base
+    edited = copy.deepcopy(en)
+    edited[0].title = "Another title"
+    assert key(sections=edited) != base

@@ -22,11 +22,13 @@ did not write (:func:`claim_dir`). This module imports no pandas or papermill.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,11 +95,20 @@ def read_package(package: Path) -> dict:
     return out
 
 
+_DECLARED: dict[tuple, list[Path]] = {}  # (descriptor's path and digest, resources) -> declared_data_files
+
+
 def declared_data_files(resources: tuple[str, ...], data_dir: Path) -> list[Path]:
     """The files behind ``resources``: each resource, its foreign-key targets, the descriptor."""
     package = data_dir / "datapackage.json"
     if not resources:
         return []
+    try:
+        memo = (os.path.abspath(package), file_sha(package), tuple(resources))
+    except OSError:
+        memo = None  # read_package names the problem
+    if memo is not None and memo in _DECLARED:
+        return list(_DECLARED[memo])
     try:
         by_name = {r["name"]: r for r in read_package(package)["resources"]}
         out, todo = {package.resolve()}, list(resources)
@@ -109,23 +120,33 @@ def declared_data_files(resources: tuple[str, ...], data_dir: Path) -> list[Path
             todo.extend(fk["reference"]["resource"] for fk in by_name[name]["schema"].get("foreignKeys", []))
     except (KeyError, TypeError) as exc:
         raise InputError(f"{package}: resource without {exc}") from None
+    if memo is not None:
+        _DECLARED[memo] = sorted(out)
     return sorted(out)
 
 
 def _hash_file(h, path: Path) -> None:
+    """Add ``path``'s name and content digest to ``h`` (remembered while the file does not change)."""
     h.update(str(path.name).encode() + b"\0")
     try:
-        h.update(path.read_bytes())
+        h.update(file_sha(path).encode())
     except FileNotFoundError:
         raise InputError(f"{path}: missing (declared in datapackage.json)") from None
     h.update(b"\0")
 
 
+_NOTEBOOK_CODE: dict[str, str] = {}  # digest of a notebook file -> its code (see notebook_code)
+
+
 def notebook_code(notebook: Path) -> str:
     """The cells' types and sources: what a run depends on (outputs and metadata are not)."""
     try:
-        nb = json.loads(notebook.read_text(encoding="utf-8"))
-        return json.dumps([[c["cell_type"], "".join(c["source"])] for c in nb["cells"]], ensure_ascii=False)
+        digest = file_sha(notebook)
+        if digest not in _NOTEBOOK_CODE:
+            nb = json.loads(notebook.read_text(encoding="utf-8"))
+            _NOTEBOOK_CODE[digest] = json.dumps([[c["cell_type"], "".join(c["source"])] for c in nb["cells"]],
+                                                ensure_ascii=False)
+        return _NOTEBOOK_CODE[digest]
     except OSError as exc:
         raise InputError(f"{notebook}: cannot read: {exc.strerror or exc}") from None
     except (ValueError, KeyError, TypeError) as exc:
@@ -133,6 +154,9 @@ def notebook_code(notebook: Path) -> str:
 
 
 def cache_key(run: Run, root: Path, data_dir: Path) -> str:
+    """The hash of everything that can change ``run``'s figures: its notebook's code, its parameters, the
+    data files it declares, the package's source and ``requirements.txt``. Each file counts by its
+    content's digest (:func:`file_sha`: hashed once, then remembered while its stat signature holds)."""
     h = hashlib.sha256()
     h.update(f"runner {RUNNER_VERSION}\0".encode())
     h.update(notebook_code(root / run.notebook).encode())
@@ -146,21 +170,118 @@ def cache_key(run: Run, root: Path, data_dir: Path) -> str:
     return h.hexdigest()
 
 
-_PACKAGE_DIGESTS: dict[tuple, str] = {}
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))  # whose source is part of every cache key
+
+
+def package_files() -> list[str]:
+    """The package's source: every ``.py`` and ``.mplstyle`` file under ``src/vnjp`` (texts and claims included),
+    as paths relative to the package folder."""
+    top = PACKAGE_DIR
+    out, todo = [], [top]
+    while todo:
+        with os.scandir(todo.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        todo.append(entry.path)
+                elif entry.name.endswith((".py", ".mplstyle")):
+                    out.append(entry.path[len(top) + 1:])
+    return sorted(out)
 
 
 def _package_digest() -> str:
-    """Digest of the package's source (computed once per process while no file changes)."""
-    package = Path(__file__).parent
-    files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".mplstyle"))
-    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-    if stamp not in _PACKAGE_DIGESTS:
-        h = hashlib.sha256()
-        for path in files:
-            _hash_file(h, path)
-        _PACKAGE_DIGESTS.clear()
-        _PACKAGE_DIGESTS[stamp] = h.hexdigest()
-    return _PACKAGE_DIGESTS[stamp]
+    """Digest of the package's source: names and content digests of :func:`package_files`."""
+    h = hashlib.sha256()
+    top = PACKAGE_DIR
+    for name in package_files():
+        h.update(name.encode() + b"\0" + file_sha(os.path.join(top, name)).encode() + b"\0")
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------- file digests
+
+
+DIGESTS = ".digests.json"  # in build/: the digests of files already hashed, by stat signature
+#: A digest is remembered only for a file last changed at least this long before it was hashed. A
+#: file's timestamps come from a coarse clock (a few ms on Linux; 1-2 s on some file systems): two
+#: writes in one tick leave the same mtime and ctime, so a digest taken right after the first write
+#: could pass for the second. Such a "racy" file is hashed again next time, until it is old enough.
+RACY_NS = 2_000_000_000
+
+
+def _signature(st: os.stat_result) -> list[int]:
+    """What must stay the same for a remembered digest to hold. ``st_ctime`` is set by the kernel on
+    every write, rename or ``utime`` and cannot be set back, so an edit that restores size and mtime
+    (``os.utime``) still changes the signature; the inode catches a file replaced by another."""
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+class Digests:
+    """sha256 of files, remembered by stat signature (in memory; on disk in ``build/`` :data:`DIGESTS`)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[list[int], str]] = {}
+        self.used: set[str] = set()
+        self.changed = False
+
+    def sha(self, path: Path | str) -> str:
+        key = os.path.abspath(path)
+        st = os.stat(key)
+        signature = _signature(st)
+        self.used.add(key)
+        known = self.entries.get(key)
+        if known is not None and known[0] == signature:
+            return known[1]
+        hashed_at = time.time_ns()
+        with open(key, "rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        after = _signature(os.stat(key))
+        if after == signature and max(st.st_mtime_ns, st.st_ctime_ns) < hashed_at - RACY_NS:
+            self.entries[key] = (signature, digest)
+            self.changed = True
+        elif self.entries.pop(key, None) is not None:
+            self.changed = True
+        return digest
+
+    def load(self, store: Path) -> None:
+        """Add the digests remembered in ``store`` (an unreadable or malformed file counts as empty)."""
+        data = _read_json(store)
+        entries = (data or {}).get("files")
+        if not isinstance(entries, dict) or (data or {}).get("version") != 1:
+            return
+        for key, value in entries.items():
+            if (isinstance(value, list) and len(value) == 2 and isinstance(value[1], str)
+                    and isinstance(value[0], list) and len(value[0]) == 5 and key not in self.entries):
+                self.entries[key] = (value[0], value[1])
+
+    def save(self, store: Path) -> None:
+        """Write the remembered digests to ``store`` when they changed (files that are gone are dropped)."""
+        if not self.changed:
+            return
+        keep = {k: v for k, v in self.entries.items() if k in self.used or os.path.exists(k)}
+        _write_json(store, {"version": 1, "files": {k: [list(v[0]), v[1]] for k, v in sorted(keep.items())}})
+        self.changed = False
+
+
+_DIGESTS = Digests()
+
+
+def file_sha(path: Path | str) -> str:
+    """The sha256 of ``path``'s content, hashed once while its stat signature stays the same."""
+    return _DIGESTS.sha(path)
+
+
+@contextlib.contextmanager
+def remembered_digests(build: Path):
+    """Use (and afterwards update) the digests remembered in ``build``/:data:`DIGESTS`. Call it while
+    holding the checkout's lock: one writer at a time."""
+    store = build / DIGESTS
+    _DIGESTS.load(store)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            _DIGESTS.save(store)
 
 
 def parameters_hash(parameters: dict) -> str:
@@ -169,7 +290,7 @@ def parameters_hash(parameters: dict) -> str:
 
 
 def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return file_sha(path)
 
 
 # --------------------------------------------------------------------------- records

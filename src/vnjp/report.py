@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import functools
+import hashlib
 import html
 import json
 import os
@@ -40,7 +41,7 @@ from .citations import publisher_label
 from .pngmeta import read_metadata
 from .files import umask_mode
 from .records import (MARKER, NOTEBOOK_HTML, TABLES, Run, _run_dir, _sha, cache_key, check_owned, mark,
-                      read_record)
+                      package_files, read_record)
 
 LANGS = labels.LANGS
 
@@ -640,11 +641,13 @@ class Report:
     sections: list[Section]
     warnings: list[str]
     rebuilt: bool = True
+    pdfs_reused: list[str] = field(default_factory=list)  # languages whose PDF was copied, its inputs unchanged
 
     def summary(self) -> str:
         shown = sum(len(s.figures) for s in self.sections)
         state = "written" if self.rebuilt else "unchanged"
-        lines = [f"report ({state}, {shown} figures): {', '.join(str(p) for p in self.pages.values())}"]
+        reused = f", PDF unchanged: {', '.join(self.pdfs_reused)}" if self.pdfs_reused else ""
+        lines = [f"report ({state}, {shown} figures{reused}): {', '.join(str(p) for p in self.pages.values())}"]
         lines += [f"  {s.run.name}: {s.status}" for s in self.sections if s.status != "ok"]
         lines += [f"  warning: {w}" for w in self.warnings]
         return "\n".join(lines)
@@ -652,14 +655,16 @@ class Report:
 
 STAMP = ".inputs"  # in the report folder: the digest of what it was assembled from
 PDF_NAME = "report-{lang}.pdf"  # in the report folder: every figure of a language in one file
-REPORT_ENTRIES = (STAMP, "index.html", "figures", "notebooks", "data", *LANGS,
+PDF_INPUTS = ".pdf-inputs.json"  # in the report folder: per language, what its PDF draws and the PDF's digest
+REPORT_ENTRIES = (STAMP, PDF_INPUTS, "index.html", "figures", "notebooks", "data", *LANGS,
                   *(PDF_NAME.format(lang=lang) for lang in LANGS))  # a report written before markers
 
 
 def _stamp(sections: list[Section], build: Path, info: Colophon | None = None, data_dir: Path | None = None) -> str:
     """Digest of everything a report is assembled from: unchanged, the report needs no rewrite."""
-    package = Path(__file__).parent
-    state = [sorted((str(p.relative_to(package)), _sha(p)) for p in package.rglob("*.py"))]
+    from . import records
+
+    state = [[(name, _sha(Path(records.PACKAGE_DIR) / name)) for name in package_files() if name.endswith(".py")]]
     state.append(dataclasses.asdict(info) if info is not None else None)
     sources = data_dir / "sources.csv" if data_dir is not None else None
     state.append(_sha(sources) if sources is not None and sources.exists() else None)
@@ -670,6 +675,36 @@ def _stamp(sections: list[Section], build: Path, info: Colophon | None = None, d
                       [[t.stem, _sha(t.html), _sha(t.csv) if t.csv else None] for t in s.tables],
                       read_record(build, s.run)])
     return json.dumps(state, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def pdf_inputs(lang: str, sections: list[Section], catalogue: dict[str, dict], info: Colophon,
+               figures: Path) -> str:
+    """Digest of everything the PDF of ``lang`` draws (:func:`vnjp.pdf.write_pdf`): the package's source
+    (layout, texts, labels), matplotlib's version (fonts, PDF writer), the colophon, and per section its
+    title, status and message, per figure the PNG's bytes, caption, alt text, note and the catalogue rows
+    of the sources it cites. Unchanged, the PDF written before from the same inputs is reused."""
+    from importlib.metadata import version
+
+    from .records import _package_digest
+
+    state = {"format": 1, "package": _package_digest(), "matplotlib": version("matplotlib"), "lang": lang,
+             "colophon": dataclasses.asdict(info),
+             "sections": [[s.run.name, s.title, s.status, s.message,
+                           [[f.stem, _sha(figures / f"{f.stem}.png"), f.meta, f.sources, f.note,
+                             [catalogue.get(sid) for sid in f.sources]] for f in s.figures]]
+                          for s in sections]}
+    return hashlib.sha256(json.dumps(state, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _reusable_pdf(previous: Path, remembered, key: str) -> bool:
+    """Whether ``previous`` (a PDF an earlier assembly wrote) was made from inputs with digest ``key`` and
+    is still the file it wrote (its bytes' digest is the one remembered beside it)."""
+    if not (isinstance(remembered, list) and len(remembered) == 2 and remembered[0] == key):
+        return False
+    if previous.is_symlink() or not previous.is_file():
+        return False
+    with open(previous, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest() == remembered[1]
 
 
 def write_pdfs(jobs: list[tuple]) -> None:
@@ -712,7 +747,10 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
     :data:`vnjp.records.MARKER` listing its files); any other folder is refused with
     :class:`vnjp.records.NotOwned` before anything is written, so no file a user put there is
     ever deleted. When nothing it is made from has changed since the last assembly into ``out``,
-    the files are left as they are (so that a run of run_all.py with nothing to do stays fast).
+    the files are left as they are (so that a run of run_all.py with nothing to do stays fast); when
+    something changed, a language's PDF (tens of seconds of matplotlib) is still copied from ``out``
+    if what it draws did not change (:func:`pdf_inputs`; e.g. ``--force`` reran the notebooks and they
+    made the same figures).
     """
     check_owned(out, "report folder", REPORT_ENTRIES, signature=STAMP)
     sections = [section_of(r, root=root, build=build, figures=figures, data_dir=data_dir) for r in runs]
@@ -766,8 +804,27 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
                     (tmp / lang / f"{group[0].run.grid}.html").write_text(grid_page(lang, group, catalogue, info),
                                                                            encoding="utf-8")
         (tmp / "index.html").write_text(chooser_page(), encoding="utf-8")
-        write_pdfs([(tmp / PDF_NAME.format(lang=lang), lang, [s for s in sections if s.lang == lang], catalogue,
-                     info, figures) for lang in LANGS])
+        # a PDF whose inputs did not change since the last assembly into ``out`` is copied from there
+        try:
+            remembered = json.loads((out / PDF_INPUTS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            remembered = {}
+        remembered = remembered if isinstance(remembered, dict) else {}
+        keys, jobs, reused = {}, [], []
+        for lang in LANGS:
+            name, chosen = PDF_NAME.format(lang=lang), [s for s in sections if s.lang == lang]
+            keys[lang] = pdf_inputs(lang, chosen, catalogue, info, figures)
+            if _reusable_pdf(out / name, remembered.get(lang), keys[lang]):
+                shutil.copyfile(out / name, tmp / name)
+                reused.append(lang)
+            else:
+                jobs.append((tmp / name, lang, chosen, catalogue, info, figures))
+        write_pdfs(jobs)
+        digests = {}
+        for lang in LANGS:
+            with open(tmp / PDF_NAME.format(lang=lang), "rb") as fh:
+                digests[lang] = [keys[lang], hashlib.file_digest(fh, "sha256").hexdigest()]
+        (tmp / PDF_INPUTS).write_text(json.dumps(digests, indent=1, sort_keys=True), encoding="utf-8")
         (tmp / STAMP).write_text(stamp, encoding="utf-8")
         mark(tmp, [p.name for p in tmp.iterdir()] + [MARKER])
         check_owned(out, "report folder", REPORT_ENTRIES, signature=STAMP)  # again: nothing was added to it meanwhile
@@ -780,7 +837,7 @@ def assemble(runs: list[Run], *, root: Path, build: Path, figures: Path, data_di
         raise
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
-    return Report(out, pages, sections, warnings)
+    return Report(out, pages, sections, warnings, pdfs_reused=reused)
 
 
 # --------------------------------------------------------------------------- checks

@@ -92,6 +92,7 @@ from .records import (  # noqa: F401 -- Run, RUNNER_VERSION and cache_key are pa
     declared_data_files,
     is_current,
     parameters_hash,
+    remembered_digests,
     restore_last_ok,
     run_dir,
 )
@@ -1001,7 +1002,8 @@ def _main(registry: list[Run], args: argparse.Namespace, root: Path) -> int:
         check_owned(report_dir, "report folder", REPORT_ENTRIES, signature=STAMP)  # refuse before running anything
     lock = acquire_lock(build, wait=not args.no_wait, say=lambda m: print(m, file=sys.stderr, flush=True))
     try:
-        return _locked(registry, runs, args, root, data_dir, build, figures, report_dir, progress, lock)
+        with remembered_digests(build):  # the inputs' digests, kept between invocations (vnjp.records)
+            return _locked(registry, runs, args, root, data_dir, build, figures, report_dir, progress, lock)
     finally:
         os.close(lock)
 
