@@ -30,13 +30,14 @@ def _close():
     plt.close("all")
 
 
-def bars(**kw):
+def bars(ticks=True, **kw):
     """A clean bar chart in the house style: two coloured series, a legend naming both."""
     fig, ax = figures.new_figure("A clean chart", "persons per year", **kw)
     ax.bar([2019, 2020, 2021], [5, 7, 6], color="#c0392b", label="Japan")
     ax.bar([2019, 2020, 2021], [2, 3, 2], color="#2c6e91", label="Taiwan")
     ax.set_ylabel("persons")
-    ax.set_xticks([2019, 2020, 2021])
+    if ticks:
+        ax.set_xticks([2019, 2020, 2021])
     return fig, ax
 
 
@@ -77,7 +78,7 @@ def test_problems_leaves_the_figure_as_it_was_and_the_saved_bytes_unchanged(tmp_
     rows = pd.DataFrame({"year": [2019], "value": [5], "source_id": [_a_source_id()]})
     out = {}
     for name, check in (("a", True), ("b", False)):
-        fig, ax = bars()
+        fig, ax = bars(ticks=False)  # ticks the locator chooses: a check that moved the layout would move them
         ax.legend()
         canvas, dpi = fig.canvas, fig.dpi
         if check:
