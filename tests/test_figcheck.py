@@ -161,7 +161,7 @@ def test_hatching_not_in_the_legend():
     fig, ax = bars()
     ax.bar([2022], [4], color="white", edgecolor="#c0392b", hatch="///")
     ax.legend()
-    assert figcheck.problems(fig) == ["legend: hatching '/' (rectangle) has no legend entry"]
+    assert figcheck.problems(fig) == ["legend: hatching '/' (bar) has no legend entry"]
     ax.legend(handles=[*ax.get_legend_handles_labels()[0],
                        Patch(facecolor="white", edgecolor="black", hatch="//", label="part of the year")])
     assert figcheck.problems(fig) == []  # any density of the same hatch keys it
@@ -171,9 +171,12 @@ def test_dashed_line_not_in_the_legend():
     fig, ax = bars()
     ax.axhline(5, color="#7f8c8d", ls="--")
     ax.legend()
-    assert figcheck.problems(fig) == ["legend: dashed line (line) has no legend entry"]
+    assert figcheck.problems(fig) == ["legend: dashed line (reference line) has no legend entry"]
     ax.lines[0].set_linestyle(":")
-    assert figcheck.problems(fig) == ["legend: dotted line (line) has no legend entry"]
+    assert figcheck.problems(fig) == ["legend: dotted line (reference line) has no legend entry"]
+    ax.plot([2019, 2021], [1, 2], ls=(0, (6, 2)), color="#c0392b")  # a custom dash pattern: dashed
+    assert "legend: dashed line (line) has no legend entry" in figcheck.problems(fig)
+    ax.lines[-1].remove()
     ax.legend(handles=[*ax.get_legend_handles_labels()[0], Line2D([], [], ls=":", color="grey", label="plan")])
     assert figcheck.problems(fig) == []
 
@@ -182,9 +185,9 @@ def test_hollow_bar_not_in_the_legend():
     fig, ax = bars()
     ax.bar([2022], [4], facecolor="none", edgecolor="#c0392b", label="_forecast")
     ax.legend()
-    assert figcheck.problems(fig) == ["legend: hollow (unfilled) shapes (rectangle) have no legend entry"]
+    assert figcheck.problems(fig) == ["legend: hollow (unfilled) shapes (bar) have no legend entry"]
     ax.patches[-1].set_facecolor("white")  # white inside a coloured edge reads as hollow too
-    assert figcheck.problems(fig) == ["legend: hollow (unfilled) shapes (rectangle) have no legend entry"]
+    assert figcheck.problems(fig) == ["legend: hollow (unfilled) shapes (bar) have no legend entry"]
     ax.legend(handles=[*ax.get_legend_handles_labels()[0],
                        Patch(facecolor="none", edgecolor="black", label="forecast")])
     assert figcheck.problems(fig) == []
@@ -194,7 +197,7 @@ def test_diamond_marker_not_in_the_legend():
     fig, ax = bars()
     ax.scatter([2020], [7], marker="D", facecolor="none", edgecolor="#c0392b", s=70)
     ax.legend()
-    assert figcheck.problems(fig) == ["legend: hollow diamond markers in #c0392b (PathCollection) have no legend entry"]
+    assert figcheck.problems(fig) == ["legend: hollow diamond markers in #c0392b (scatter) have no legend entry"]
     ax.legend(handles=[*ax.get_legend_handles_labels()[0], figures.low_reliability_handle("en")])
     assert figcheck.problems(fig) == []  # a black key of the shape keys every colour
 
@@ -235,9 +238,9 @@ def test_allow_silences_one_artist_only_and_needs_a_reason():
     with pytest.raises(ValueError):
         figcheck.allow(a, " ")
     dashed = ax.axhline(5, ls="--")
-    assert "legend: dashed line (line) has no legend entry" in figcheck.problems(fig)
+    assert "legend: dashed line (reference line) has no legend entry" in figcheck.problems(fig)
     figcheck.allow(dashed, "reference line named by its own label")
-    assert "legend: dashed line (line) has no legend entry" not in figcheck.problems(fig)
+    assert "legend: dashed line (reference line) has no legend entry" not in figcheck.problems(fig)
 
 
 # --------------------------------------------------------------------------- figures.save
