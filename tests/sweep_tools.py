@@ -54,9 +54,10 @@ def run(notebook: Path, parameters: dict, out_dir: Path, *, fast: bool = True,
     """Execute ``notebook`` with ``parameters``; return what each ``figures.save`` call saved.
 
     ``fast``: save PNGs only, at a low resolution (drawing is most of a run's time; the byte-exact
-    files are checked by ``run_all.py --check``, not here). ``figures.save`` checks each figure
-    (:mod:`vnjp.figcheck`) at the resolution it saves at, or at ``check_dpi`` if given (the real
-    one, 150, to see what a saved figure shows); its findings are in ``figure_problems``, not warned."""
+    files are checked by ``run_all.py --check``, not here). With ``check_dpi`` (150: what a saved
+    figure shows), ``figures.save``'s check (:mod:`vnjp.figcheck`) runs at that resolution and its
+    findings are in ``figure_problems`` (not warned); without it the check is skipped (it costs a draw
+    per figure; tests/test_figcheck.py checks the registered figures)."""
     import matplotlib.pyplot as plt
     import pandas as pd
 
@@ -67,7 +68,7 @@ def run(notebook: Path, parameters: dict, out_dir: Path, *, fast: bool = True,
     found: list[list[str]] = []
 
     def recorder(fig, dpi=None):
-        found.append(real_problems(fig, dpi=check_dpi or dpi))
+        found.append(real_problems(fig, dpi=check_dpi) if check_dpi else [])
         return found[-1]
 
     def spy(fig, name, lang, plotted, *, alt, note=None, out_dir=None, **kw):
