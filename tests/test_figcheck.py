@@ -278,6 +278,36 @@ def test_save_warns_and_writes_unless_strict(tmp_path, monkeypatch):
     assert (tmp_path / "strict" / "good_en.png").exists()
 
 
+def test_a_checker_that_fails_warns_unless_strict(tmp_path, monkeypatch):
+    rows = pd.DataFrame({"year": [2021], "value": [6], "source_id": [_a_source_id()]})
+
+    def broken(fig, dpi=None):
+        raise RuntimeError("checker bug")
+
+    monkeypatch.setattr(figcheck, "problems", broken)
+    monkeypatch.delenv("VNJP_FIGCHECK", raising=False)
+    with pytest.warns(figcheck.FigureWarning, match="the check itself failed: RuntimeError: checker bug"):
+        figures.save(bars()[0], "f", "en", rows, alt="bars", out_dir=tmp_path / "a")
+    assert (tmp_path / "a" / "f_en.png").exists()
+    monkeypatch.setenv("VNJP_FIGCHECK", "strict")
+    with pytest.raises(RuntimeError, match="checker bug"):
+        figures.save(bars()[0], "f", "en", rows, alt="bars", out_dir=tmp_path / "b")
+    assert not (tmp_path / "b" / "f_en.png").exists()
+
+
+def test_no_data_figures_twin_axes_and_an_empty_figure_are_checked_without_error():
+    fig, ax = figures.new_figure("Nothing here")
+    figures.no_data(fig, ax, "vi", "Không có kế hoạch cho năm 2017.", resources=("departures",))
+    assert figcheck.problems(fig) == []
+    fig, ax = bars()
+    twin = ax.twinx()
+    twin.plot([2019, 2021], [0.2, 0.3], color="black", marker="o", label="share")
+    ax.legend(handles=[*ax.get_legend_handles_labels()[0], *twin.get_legend_handles_labels()[0]])
+    assert figcheck.problems(fig) == []
+    assert figcheck.problems(plt.figure()) == []
+    assert figcheck.problems(fig) == figcheck.problems(fig)  # the same answer twice
+
+
 BAD_FIGURE = '''
 from vnjp import data, figures
 rows = data.load("departures")
@@ -359,7 +389,6 @@ def _cases():
     return out
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("name", "lang"), _cases())
 def test_every_registered_figure_passes_figcheck(name, lang, tmp_path_factory):
     saved = _registered(lang, tmp_path_factory)
