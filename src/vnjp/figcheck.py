@@ -637,7 +637,11 @@ def problems(fig, dpi: float | None = None) -> list[str]:
 
         dpi = PNG_DPI
     state = _layout_state(fig)
-    renderer, old_canvas, old_dpi = _draw(fig, dpi)
+    try:
+        renderer, old_canvas, old_dpi = _draw(fig, dpi)
+    except Exception:
+        _restore_layout(state)
+        raise
     try:
         boxes = text_boxes(fig, renderer)
         tol = TOLERANCE_PX * dpi / 150.0  # 1 px at the save resolution
