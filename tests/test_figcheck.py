@@ -347,23 +347,16 @@ def _outputs(notebook: Path) -> str:
 
 # --------------------------------------------------------------------------- every registered figure
 
-#: Registered figures vnjp.figcheck finds problems in today (see /work/figcheck-findings.md for what each
-#: has). The chart fixes are on branches charts-a (flows_*, destinations_*) and charts-b (economy_*,
-#: milestones_*, claims_*, workers_*). strict xfail: once a figure is fixed its test passes and fails
-#: as XPASS until its entry is deleted here, so this list only ever shrinks. An entry is a figure's
-#: stem (both languages) or "<stem>_<lang>" (that language only).
+#: Registered figures vnjp.figcheck finds problems in today, on main as of b8754fc (charts-a's flows and
+#: destinations fixes merged) with this branch merged; see /work/figcheck-findings.md for what each has.
+#: The remaining fixes are on branch charts-b (economy_*, claims_*, workers_*). strict xfail: once a
+#: figure is fixed its test passes and fails as XPASS until its entry is deleted here, so this list only
+#: ever shrinks. An entry is a figure's stem (both languages) or "<stem>_<lang>" (that language only).
 KNOWN_PROBLEMS = {
     "claims_gap",
-    "destinations_1999_2025_markets_over_time",
-    "destinations_1999_2025_plan_vs_actual",
-    "destinations_2023_plan",
     "economy_context",
     "economy_fdi",
     "economy_trade_reporters",
-    "flows_1992_2025_covid",
-    "flows_1992_2025_departures",
-    "flows_1992_2025_japan_share",
-    "flows_1992_2025_vietnam_share_of_status",
     "workers_2022_by_status",
 }
 
