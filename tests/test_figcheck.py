@@ -347,17 +347,11 @@ def _outputs(notebook: Path) -> str:
 
 # --------------------------------------------------------------------------- every registered figure
 
-#: Registered figures vnjp.figcheck finds problems in today, on main as of b8754fc (charts-a's flows and
-#: destinations fixes merged) with this branch merged; see /work/figcheck-findings.md for what each has.
-#: The remaining fixes: branch charts-b (economy_*, claims_*, workers_*), and notebook 07's. strict xfail: once a
+#: Registered figures vnjp.figcheck finds problems in today, on main as of 0bcce16 (charts-a's and
+#: charts-b's fixes merged) with this branch merged; see /work/figcheck-findings.md. strict xfail: once a
 #: figure is fixed its test passes and fails as XPASS until its entry is deleted here, so this list only
 #: ever shrinks. An entry is a figure's stem (both languages) or "<stem>_<lang>" (that language only).
 KNOWN_PROBLEMS = {
-    "claims_gap",
-    "economy_context",
-    "economy_fdi",
-    "economy_trade_reporters",
-    "workers_2022_by_status",
     # notebook 07 (destinations by year, a grid over years): the plan's range hatching is not keyed (the
     # fix charts-a made in notebook 02 is not in 07), and one Vietnamese label spills out of its bar
     "destinations_year_2022_plan",
