@@ -49,14 +49,15 @@ def code_cells(notebook: Path) -> tuple[str, list[str]]:
     return params, body
 
 
-def run(notebook: Path, parameters: dict, out_dir: Path, *, fast: bool = True,
+def run(notebook: Path, parameters: dict, out_dir: Path, *, fast: bool = True, fast_dpi: float = 30,
         check_dpi: float | None = None) -> list[Saved]:
     """Execute ``notebook`` with ``parameters``; return what each ``figures.save`` call saved.
 
     ``fast``: save PNGs only, at a low resolution (drawing is most of a run's time; the byte-exact
-    files are checked by ``run_all.py --check``, not here). ``figures.save`` checks each figure
-    (:mod:`vnjp.figcheck`) at the resolution it saves at, or at ``check_dpi`` if given (the real
-    one, 150, to see what a saved figure shows); its findings are in ``figure_problems``, not warned."""
+    files are checked by ``run_all.py --check``, not here; ``fast_dpi``: that resolution). With ``check_dpi`` (150: what a saved
+    figure shows), ``figures.save``'s check (:mod:`vnjp.figcheck`) runs at that resolution and its
+    findings are in ``figure_problems`` (not warned); without it the check is skipped (it costs a draw
+    per figure; tests/test_figcheck.py checks the registered figures)."""
     import matplotlib.pyplot as plt
     import pandas as pd
 
@@ -67,7 +68,7 @@ def run(notebook: Path, parameters: dict, out_dir: Path, *, fast: bool = True,
     found: list[list[str]] = []
 
     def recorder(fig, dpi=None):
-        found.append(real_problems(fig, dpi=check_dpi or dpi))
+        found.append(real_problems(fig, dpi=check_dpi) if check_dpi else [])
         return found[-1]
 
     def spy(fig, name, lang, plotted, *, alt, note=None, out_dir=None, **kw):
@@ -91,7 +92,7 @@ def run(notebook: Path, parameters: dict, out_dir: Path, *, fast: bool = True,
     figcheck.problems = recorder
     formats, dpi = figures.FORMATS, figures.PNG_DPI
     if fast:
-        figures.FORMATS, figures.PNG_DPI = ("png",), 30
+        figures.FORMATS, figures.PNG_DPI = ("png",), fast_dpi
     try:
         with contextlib.redirect_stdout(open(os.devnull, "w")), warnings.catch_warnings():
             warnings.simplefilter("ignore", figcheck.FigureWarning)  # recorded in figure_problems instead
@@ -127,9 +128,14 @@ def registry_runs(lang: str | None = None) -> list:
 
 
 def registry_figures(out_dir: Path, lang: str | None = None, *, check_dpi: float = 150) -> list[Saved]:
-    """Every figure the registered runs save, each checked by vnjp.figcheck at ``check_dpi``."""
+    """Every figure the registered runs save, each checked by vnjp.figcheck at ``check_dpi``.
+
+    PNGs only, but at the real resolution: the footer is wrapped by measuring text at
+    ``figures.PNG_DPI`` with a renderer made once per process, so a lower one would wrap it
+    differently from the committed figure (and differently again depending on which test ran first)."""
     root = Path(__file__).resolve().parents[1]
     saved: list[Saved] = []
     for r in registry_runs(lang):
-        saved += run(root / r.notebook, r.parameters, Path(out_dir) / r.name, check_dpi=check_dpi)
+        saved += run(root / r.notebook, r.parameters, Path(out_dir) / r.name, fast_dpi=figures.PNG_DPI,
+                     check_dpi=check_dpi)
     return saved

@@ -30,13 +30,14 @@ def _close():
     plt.close("all")
 
 
-def bars(**kw):
+def bars(ticks=True, **kw):
     """A clean bar chart in the house style: two coloured series, a legend naming both."""
     fig, ax = figures.new_figure("A clean chart", "persons per year", **kw)
     ax.bar([2019, 2020, 2021], [5, 7, 6], color="#c0392b", label="Japan")
     ax.bar([2019, 2020, 2021], [2, 3, 2], color="#2c6e91", label="Taiwan")
     ax.set_ylabel("persons")
-    ax.set_xticks([2019, 2020, 2021])
+    if ticks:
+        ax.set_xticks([2019, 2020, 2021])
     return fig, ax
 
 
@@ -77,7 +78,7 @@ def test_problems_leaves_the_figure_as_it_was_and_the_saved_bytes_unchanged(tmp_
     rows = pd.DataFrame({"year": [2019], "value": [5], "source_id": [_a_source_id()]})
     out = {}
     for name, check in (("a", True), ("b", False)):
-        fig, ax = bars()
+        fig, ax = bars(ticks=False)  # ticks the locator chooses: a check that moved the layout would move them
         ax.legend()
         canvas, dpi = fig.canvas, fig.dpi
         if check:
@@ -160,7 +161,7 @@ def test_hatching_not_in_the_legend():
     fig, ax = bars()
     ax.bar([2022], [4], color="white", edgecolor="#c0392b", hatch="///")
     ax.legend()
-    assert figcheck.problems(fig) == ["legend: hatching '/' (rectangle) has no legend entry"]
+    assert figcheck.problems(fig) == ["legend: hatching '/' (bar) has no legend entry"]
     ax.legend(handles=[*ax.get_legend_handles_labels()[0],
                        Patch(facecolor="white", edgecolor="black", hatch="//", label="part of the year")])
     assert figcheck.problems(fig) == []  # any density of the same hatch keys it
@@ -170,9 +171,12 @@ def test_dashed_line_not_in_the_legend():
     fig, ax = bars()
     ax.axhline(5, color="#7f8c8d", ls="--")
     ax.legend()
-    assert figcheck.problems(fig) == ["legend: dashed line (line) has no legend entry"]
+    assert figcheck.problems(fig) == ["legend: dashed line (reference line) has no legend entry"]
     ax.lines[0].set_linestyle(":")
-    assert figcheck.problems(fig) == ["legend: dotted line (line) has no legend entry"]
+    assert figcheck.problems(fig) == ["legend: dotted line (reference line) has no legend entry"]
+    ax.plot([2019, 2021], [1, 2], ls=(0, (6, 2)), color="#c0392b")  # a custom dash pattern: dashed
+    assert "legend: dashed line (line) has no legend entry" in figcheck.problems(fig)
+    ax.lines[-1].remove()
     ax.legend(handles=[*ax.get_legend_handles_labels()[0], Line2D([], [], ls=":", color="grey", label="plan")])
     assert figcheck.problems(fig) == []
 
@@ -181,9 +185,9 @@ def test_hollow_bar_not_in_the_legend():
     fig, ax = bars()
     ax.bar([2022], [4], facecolor="none", edgecolor="#c0392b", label="_forecast")
     ax.legend()
-    assert figcheck.problems(fig) == ["legend: hollow (unfilled) shapes (rectangle) have no legend entry"]
+    assert figcheck.problems(fig) == ["legend: hollow (unfilled) shapes (bar) have no legend entry"]
     ax.patches[-1].set_facecolor("white")  # white inside a coloured edge reads as hollow too
-    assert figcheck.problems(fig) == ["legend: hollow (unfilled) shapes (rectangle) have no legend entry"]
+    assert figcheck.problems(fig) == ["legend: hollow (unfilled) shapes (bar) have no legend entry"]
     ax.legend(handles=[*ax.get_legend_handles_labels()[0],
                        Patch(facecolor="none", edgecolor="black", label="forecast")])
     assert figcheck.problems(fig) == []
@@ -193,7 +197,7 @@ def test_diamond_marker_not_in_the_legend():
     fig, ax = bars()
     ax.scatter([2020], [7], marker="D", facecolor="none", edgecolor="#c0392b", s=70)
     ax.legend()
-    assert figcheck.problems(fig) == ["legend: hollow diamond markers in #c0392b (PathCollection) have no legend entry"]
+    assert figcheck.problems(fig) == ["legend: hollow diamond markers in #c0392b (scatter) have no legend entry"]
     ax.legend(handles=[*ax.get_legend_handles_labels()[0], figures.low_reliability_handle("en")])
     assert figcheck.problems(fig) == []  # a black key of the shape keys every colour
 
@@ -234,9 +238,9 @@ def test_allow_silences_one_artist_only_and_needs_a_reason():
     with pytest.raises(ValueError):
         figcheck.allow(a, " ")
     dashed = ax.axhline(5, ls="--")
-    assert "legend: dashed line (line) has no legend entry" in figcheck.problems(fig)
+    assert "legend: dashed line (reference line) has no legend entry" in figcheck.problems(fig)
     figcheck.allow(dashed, "reference line named by its own label")
-    assert "legend: dashed line (line) has no legend entry" not in figcheck.problems(fig)
+    assert "legend: dashed line (reference line) has no legend entry" not in figcheck.problems(fig)
 
 
 # --------------------------------------------------------------------------- figures.save
@@ -272,6 +276,36 @@ def test_save_warns_and_writes_unless_strict(tmp_path, monkeypatch):
         warnings.simplefilter("error")  # a clean figure: no warning, strict or not
         figures.save(fig, "good", "en", rows, alt="bars", out_dir=tmp_path / "strict")
     assert (tmp_path / "strict" / "good_en.png").exists()
+
+
+def test_a_checker_that_fails_warns_unless_strict(tmp_path, monkeypatch):
+    rows = pd.DataFrame({"year": [2021], "value": [6], "source_id": [_a_source_id()]})
+
+    def broken(fig, dpi=None):
+        raise RuntimeError("checker bug")
+
+    monkeypatch.setattr(figcheck, "problems", broken)
+    monkeypatch.delenv("VNJP_FIGCHECK", raising=False)
+    with pytest.warns(figcheck.FigureWarning, match="the check itself failed: RuntimeError: checker bug"):
+        figures.save(bars()[0], "f", "en", rows, alt="bars", out_dir=tmp_path / "a")
+    assert (tmp_path / "a" / "f_en.png").exists()
+    monkeypatch.setenv("VNJP_FIGCHECK", "strict")
+    with pytest.raises(RuntimeError, match="checker bug"):
+        figures.save(bars()[0], "f", "en", rows, alt="bars", out_dir=tmp_path / "b")
+    assert not (tmp_path / "b" / "f_en.png").exists()
+
+
+def test_no_data_figures_twin_axes_and_an_empty_figure_are_checked_without_error():
+    fig, ax = figures.new_figure("Nothing here")
+    figures.no_data(fig, ax, "vi", "Không có kế hoạch cho năm 2017.", resources=("departures",))
+    assert figcheck.problems(fig) == []
+    fig, ax = bars()
+    twin = ax.twinx()
+    twin.plot([2019, 2021], [0.2, 0.3], color="black", marker="o", label="share")
+    ax.legend(handles=[*ax.get_legend_handles_labels()[0], *twin.get_legend_handles_labels()[0]])
+    assert figcheck.problems(fig) == []
+    assert figcheck.problems(plt.figure()) == []
+    assert figcheck.problems(fig) == figcheck.problems(fig)  # the same answer twice
 
 
 BAD_FIGURE = '''
@@ -313,23 +347,16 @@ def _outputs(notebook: Path) -> str:
 
 # --------------------------------------------------------------------------- every registered figure
 
-#: Registered figures vnjp.figcheck finds problems in today (see /work/figcheck-findings.md for what each
-#: has). The chart fixes are on branches charts-a (flows_*, destinations_*) and charts-b (economy_*,
-#: milestones_*, claims_*, workers_*). strict xfail: once a figure is fixed its test passes and fails
-#: as XPASS until its entry is deleted here, so this list only ever shrinks.
+#: Registered figures vnjp.figcheck finds problems in today, on main as of 0bcce16 (charts-a's and
+#: charts-b's fixes merged) with this branch merged; see /work/figcheck-findings.md. strict xfail: once a
+#: figure is fixed its test passes and fails as XPASS until its entry is deleted here, so this list only
+#: ever shrinks. An entry is a figure's stem (both languages) or "<stem>_<lang>" (that language only).
 KNOWN_PROBLEMS = {
-    "claims_gap",
-    "destinations_1999_2025_markets_over_time",
-    "destinations_1999_2025_plan_vs_actual",
-    "destinations_2023_plan",
-    "economy_context",
-    "economy_fdi",
-    "economy_trade_reporters",
-    "flows_1992_2025_covid",
-    "flows_1992_2025_departures",
-    "flows_1992_2025_japan_share",
-    "flows_1992_2025_vietnam_share_of_status",
-    "workers_2022_by_status",
+    # notebook 07 (destinations by year, a grid over years): the plan's range hatching is not keyed (the
+    # fix charts-a made in notebook 02 is not in 07), and one Vietnamese label spills out of its bar
+    "destinations_year_2022_plan",
+    "destinations_year_2023_plan",
+    "destinations_year_2007_japan_share_vi",
 }
 
 _RUNS = {}
@@ -349,12 +376,11 @@ def _cases():
             for stem in run.figures:
                 name = stem.format(**run.parameters).removesuffix(f"_{lang}")
                 marks = [pytest.mark.xfail(strict=True, reason="figcheck finds problems; being fixed")] \
-                    if name in KNOWN_PROBLEMS else []
+                    if name in KNOWN_PROBLEMS or f"{name}_{lang}" in KNOWN_PROBLEMS else []
                 out.append(pytest.param(name, lang, id=f"{name}_{lang}", marks=marks))
     return out
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("name", "lang"), _cases())
 def test_every_registered_figure_passes_figcheck(name, lang, tmp_path_factory):
     saved = _registered(lang, tmp_path_factory)
@@ -363,5 +389,5 @@ def test_every_registered_figure_passes_figcheck(name, lang, tmp_path_factory):
 
 
 def test_known_problems_name_registered_figures():
-    names = {p.values[0] for p in _cases()}
+    names = {p.values[0] for p in _cases()} | {p.id for p in _cases()}
     assert KNOWN_PROBLEMS <= names, KNOWN_PROBLEMS - names

@@ -35,6 +35,7 @@ from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Annotation, Text
+from matplotlib.transforms import BlendedGenericTransform
 
 #: Boxes must intersect by more than this many pixels (at the save resolution), in both directions.
 TOLERANCE_PX = 1.0
@@ -478,6 +479,12 @@ class _Style:
         self.markers.setdefault((_shape(shape), hollow, color), what)
 
 
+#: How messages name the artists that drew a style (an axhline/axvline is a "reference line").
+_ARTIST_NAMES = {"Rectangle": "bar", "PathCollection": "scatter", "LineCollection": "vlines/hlines",
+                 "PolyCollection": "filled area", "FillBetweenPolyCollection": "filled area", "Polygon": "polygon",
+                 "Wedge": "wedge", "Ellipse": "ellipse", "Circle": "circle", "FancyBboxPatch": "box"}
+
+
 def _hatch(h) -> str | None:
     return "".join(sorted(set(h))) if h else None
 
@@ -553,15 +560,17 @@ def drawn_styles(fig) -> _Style:
         keyed = bool(fig.legends) or any(isinstance(c, Legend) and c.get_visible() for c in ax.get_children())
         for p in ax.patches:
             if p.get_visible() and _sized(p) and not _allowed(p):
-                _patch_style(st, p, f"{type(p).__name__.lower()}{where}", colors=keyed)
+                _patch_style(st, p, f"{_ARTIST_NAMES.get(type(p).__name__, type(p).__name__)}{where}", colors=keyed)
         for line in ax.lines:
             if line.get_visible() and _has_points(line) and not _allowed(line):
                 label = line.get_label()
-                name = f"line {label!r}" if label and not label.startswith("_") else "line"
+                kind = "reference line" if isinstance(line.get_transform(), BlendedGenericTransform) else "line"
+                name = f"{kind} {label!r}" if label and not label.startswith("_") else kind
                 _line_style(st, line, name + where, colors=keyed)
         for coll in ax.collections:
             if coll.get_visible() and not _allowed(coll) and (len(coll.get_offsets()) or len(coll.get_paths())):
-                _collection_style(st, coll, f"{type(coll).__name__}{where}", colors=keyed)
+                _collection_style(st, coll, f"{_ARTIST_NAMES.get(type(coll).__name__, type(coll).__name__)}{where}",
+                                  colors=keyed)
     st.colors.pop(None, None)
     return st
 
@@ -628,7 +637,11 @@ def problems(fig, dpi: float | None = None) -> list[str]:
 
         dpi = PNG_DPI
     state = _layout_state(fig)
-    renderer, old_canvas, old_dpi = _draw(fig, dpi)
+    try:
+        renderer, old_canvas, old_dpi = _draw(fig, dpi)
+    except Exception:
+        _restore_layout(state)
+        raise
     try:
         boxes = text_boxes(fig, renderer)
         tol = TOLERANCE_PX * dpi / 150.0  # 1 px at the save resolution

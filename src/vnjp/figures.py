@@ -242,10 +242,17 @@ def save(fig, name: str, lang: str, plotted: pd.DataFrame, *, alt: str, note: st
     else:
         source = source_line(plotted, lang, note, width=fig.get_figwidth())
     fig.supxlabel(source, x=0.01, ha="left", fontsize=FOOTER_FONTSIZE, color="#555555")
-    found = figcheck.problems(fig, dpi=PNG_DPI)  # overlapping or lost texts, styles the legend leaves out
+    strict = os.environ.get(FIGCHECK_ENV, "").strip().lower() == "strict"
+    try:
+        found = figcheck.problems(fig, dpi=PNG_DPI)  # overlapping or lost texts, styles the legend leaves out
+    except Exception as exc:  # a checker that fails must not cost a researcher the figure (unless strict)
+        if strict:
+            plt.close(fig)
+            raise
+        found = [f"the check itself failed: {type(exc).__name__}: {exc}"]
     if found:
         message = f"{name}_{lang}: {len(found)} figure problem(s):\n  " + "\n  ".join(found)
-        if os.environ.get(FIGCHECK_ENV, "").strip().lower() == "strict":
+        if strict:
             plt.close(fig)
             raise ValueError(message + f"\n(not written: {FIGCHECK_ENV}=strict)")
         warnings.warn(message, figcheck.FigureWarning, stacklevel=2)

@@ -27,6 +27,9 @@ What a run does, in order:
    the run fails with a one-line reason. A failure, a timeout or Ctrl-C leaves the previous
    figures untouched. A run with ``-p`` overrides is not the registry's: its figures and
    notebook stay in ``build/overrides/<run>-<hash of parameters>/`` and never reach ``figures/``.
+   A registered run (and ``--check``, which regenerates the committed figures) runs with
+   ``VNJP_FIGCHECK=strict``: ``figures.save`` fails on a figure :mod:`vnjp.figcheck` finds
+   problems in; a run with ``-p`` overrides gets its figures with a warning instead.
 6. ``run.json`` records how the attempt ended (:mod:`vnjp.records`); the report
    (:mod:`vnjp.report`) reads these records and is assembled after the runs, from what they
    left, without executing anything. It never deletes a file it did not write: the report
