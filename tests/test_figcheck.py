@@ -319,9 +319,6 @@ def _outputs(notebook: Path) -> str:
 #: as XPASS until its entry is deleted here, so this list only ever shrinks.
 KNOWN_PROBLEMS = {
     "claims_gap",
-    "destinations_1999_2025_markets_over_time",
-    "destinations_1999_2025_plan_vs_actual",
-    "destinations_2023_plan",
     "economy_context",
     "economy_fdi",
     "economy_trade_reporters",
