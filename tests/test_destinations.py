@@ -99,8 +99,16 @@ def test_the_plan_keys_its_range_hatching_only_when_a_range_is_drawn(drawn):
     single = [yr for yr, y in years.items() if y.plan is not None and not has_range(y.plan)
               and not has_range(y.next_plan)]
     assert ranged
-    legend = destinations.plan_figure(years[ranged[0]], "en", "x").axes[0].get_legend()
-    assert [t.get_text() for t in legend.get_texts()] == ["Plan", "Actual", labels.text("plan_range_mark", "en")]
+    for year in ranged:
+        for lang in labels.LANGS:
+            ax = destinations.plan_figure(years[year], lang, "x").axes[0]
+            legend = ax.get_legend()
+            assert [t.get_text() for t in legend.get_texts()] == [
+                labels.text(k, lang) for k in ("plan", "actual", "plan_range_mark")]
+            ax.figure.canvas.draw()
+            box = legend.get_window_extent()
+            bars = [b.get_window_extent() for b in ax.patches]
+            assert not [b for b in bars if b.overlaps(box)], (year, lang)  # the key covers no bar
     for year in single:
         assert destinations.plan_figure(years[year], "en", "x").axes[0].get_legend() is None
 

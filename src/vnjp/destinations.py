@@ -223,7 +223,9 @@ def plan_figure(y: Year, lang: str, stem: str):
         ax.legend(handles=[Patch(color=COLORS["plan"], label=text("plan", lang)),
                            Patch(color=COLORS["japan"], label=text("actual", lang)),
                            Patch(facecolor="white", edgecolor=COLORS["muted"], hatch="///", lw=0.6,
-                                 label=text("plan_range_mark", lang))], loc="upper left", fontsize=8)
+                                 label=text("plan_range_mark", lang))], loc="upper center", ncol=3, fontsize=8)
+        # one row of keys above the tallest bar and its label (in three rows at the left it covered the next bar)
+        ax.set_ylim(0, flows.top(*[[low, high] for _label, low, high, _color in bars]) * 1.25)
     figures.thousands_axis(ax.yaxis, lang)
     ax.set_ylabel(text("persons", lang))
     plotted = pd.concat([plan.to_frame().T, total.to_frame().T]
