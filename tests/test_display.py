@@ -151,3 +151,31 @@ def test_a_header_without_a_vietnamese_label_is_reported_not_hidden():
     assert show(frame, "vi").untranslated == ["some_internal_name"]
     assert show(frame, "en").untranslated == []
     assert show(frame, "vi", headers={"some_internal_name": "col_value"}).untranslated == []
+
+
+@pytest.mark.parametrize("lang", labels.LANGS)
+def test_the_table_of_every_year_of_notebook_07_reads_in_the_pages_language(lang):
+    """Notebook 07 shows destinations.facts(year).table's TABLE_COLUMNS for every year of its grid (a one-market
+    year, a year without women by market): every header translated, no gap shown as NaN, market names in the
+    language, percentages in its number style."""
+    import importlib.util
+    from pathlib import Path
+
+    from vnjp import destinations
+
+    spec = importlib.util.spec_from_file_location("run_all", Path(__file__).resolve().parents[1] / "run_all.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    years = module.MARKET_YEARS  # the years of the grid destinations-year
+    assert len(years) > 10
+    for year in years:
+        y = destinations.facts(year)
+        table = show(y.table, lang, columns=destinations.TABLE_COLUMNS)
+        assert table.untranslated == [], year
+        assert len(table.rows) == len(y.table), year
+        seen = visible(table)
+        assert "NaN" not in seen and "&lt;NA&gt;" not in seen and "None" not in seen, year
+        assert labels.place(y.table["destination"].iloc[0], lang) in seen, year
+        shares = [row[destinations.TABLE_COLUMNS.index("share_of_total")] for row in table.rows]
+        mark = "," if lang == "vi" else "."
+        assert all(s == MISSING or (s.endswith("%") and mark in s) for s in shares), (year, shares)

@@ -347,17 +347,10 @@ def _outputs(notebook: Path) -> str:
 
 # --------------------------------------------------------------------------- every registered figure
 
-#: Registered figures vnjp.figcheck finds problems in today, on main as of 0bcce16 (charts-a's and
-#: charts-b's fixes merged) with this branch merged; see /work/figcheck-findings.md. strict xfail: once a
-#: figure is fixed its test passes and fails as XPASS until its entry is deleted here, so this list only
-#: ever shrinks. An entry is a figure's stem (both languages) or "<stem>_<lang>" (that language only).
-KNOWN_PROBLEMS = {
-    # notebook 07 (destinations by year, a grid over years): the plan's range hatching is not keyed (the
-    # fix charts-a made in notebook 02 is not in 07), and one Vietnamese label spills out of its bar
-    "destinations_year_2022_plan",
-    "destinations_year_2023_plan",
-    "destinations_year_2007_japan_share_vi",
-}
+#: Registered figures vnjp.figcheck is known to find problems in: none. A figure may be listed here (its
+#: stem for both languages, or "<stem>_<lang>") only while its fix is under way; strict xfail makes a fixed
+#: figure fail as XPASS until its entry is deleted, so the list only ever shrinks.
+KNOWN_PROBLEMS: set[str] = set()
 
 _RUNS = {}
 

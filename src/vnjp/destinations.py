@@ -2,9 +2,10 @@
 
 ``notebooks/07_destinations_by_year.ipynb`` calls these once per year of the registry's grid
 ``destinations-year`` (every year with DOLAB's breakdown by market), so the notebook stays a few
-lines and the per-year figures are drawn the same way for every year. They draw what sections 1–3
-of ``notebooks/02_destination_markets.ipynb`` draw for its one ``year``, with one difference: the
-markets chart is as tall as its bars need (an early year itemises only a few markets).
+lines and the per-year figures are drawn the same way for every year. Sections 1–3 of
+``notebooks/02_destination_markets.ipynb`` call them too for its one ``year`` (the one copy of this
+drawing): the markets chart is as tall as its bars need (an early year itemises only a few markets)
+and its subtitle says how many markets the sources name.
 
 Every number comes from :mod:`vnjp.departures` (headline rows chosen by :mod:`vnjp.headline`, or
 computed from them); each function returns what :func:`vnjp.figures.save` returns.
@@ -12,13 +13,19 @@ computed from them); each function returns what :func:`vnjp.figures.save` return
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
+from matplotlib.patches import Patch
 
-from . import departures, figures, flows
+from . import departures, figcheck, figures, flows
 from .figures import COLORS
 from .labels import fmt_int, fmt_pct, place, text
+
+
+#: The columns of :attr:`Year.table` a notebook shows its readers (through :func:`vnjp.display.show`).
+TABLE_COLUMNS = ["destination", "workers", "source_id", "women", "women_share", "share_of_total"]
 
 
 @dataclass
@@ -64,6 +71,25 @@ def markets_named(n: int, m: int, lang: str) -> str:
     return text("year_markets_one", lang) if n == 1 else text("year_markets_all", lang, n=n)
 
 
+def fit_subtitle(fig, ax) -> None:
+    """Rewrap ``ax``'s title (the subtitle) until it lies inside the figure. It starts at the axes' left edge,
+    which long market names (Vietnamese ones above all) push right, so the width :func:`figures.new_figure`
+    wraps it to (the figure's) can be too wide."""
+    # the house style sets titles at the axes' left (axes.titlelocation): the Text is then _left_title
+    title = next((t for t in (ax._left_title, ax.title, ax._right_title) if t.get_text()), ax.title)
+    words = title.get_text().split()
+    width = max((len(line) for line in title.get_text().splitlines()), default=0)
+    state = figcheck._layout_state(fig)  # measured, then put back: saving lays out as if never drawn here
+    while width > 20:
+        fig.canvas.draw()
+        box = title.get_window_extent()
+        figcheck._restore_layout(state)
+        if box.x0 >= 0 and box.x1 <= fig.bbox.width:
+            return
+        width -= 4
+        title.set_text(textwrap.fill(" ".join(words), width))
+
+
 def markets_figure(y: Year, top_n: int, lang: str, stem: str):
     """Markets ranked (the ``top_n`` largest), each bar split into women and men where stated."""
     year, table, total = y.year, y.table, y.total
@@ -93,6 +119,7 @@ def markets_figure(y: Year, top_n: int, lang: str, stem: str):
     ax.set_xlabel(text("persons", lang))
     if split != "none":
         ax.legend(loc="lower right")
+    fit_subtitle(fig, ax)
     alt = departures.markets_alt(table, top, year, lang)
     if table.empty:  # the declared result for a year with a total but no count by market
         alt = text("destinations_no_markets", lang, year=year, total=fmt_int(total["value"], lang))
@@ -118,28 +145,48 @@ def japan_share_figure(y: Year, lang: str, stem: str):
         (place("OTHER", lang), y.not_itemised, COLORS["plan"]),
     ]
     parts = [part for part in parts if part[1] > 0]  # a part of 0 draws nothing: no legend entry for it
-    fig, ax = figures.new_figure(
+    fig, (ax, key) = figures.new_figure(
         text("japan_share_title", lang, share=fmt_pct(japan["share_of_total"], lang), year=year),
-        text("japan_share_subtitle", lang, total=fmt_int(total["value"], lang)), size=(8, 4.2))
-    left = 0
+        text("japan_share_subtitle", lang, total=fmt_int(total["value"], lang)), size=(8, 3.6), nrows=2,
+        gridspec_kw={"height_ratios": [2.2, 1]})  # the bar, and under it the key to its parts (no empty band)
+    left, inside = 0, []
     for label, value, color in parts:
         share = fmt_pct(value / total["value"], lang)
         ax.barh([0], [value], left=left, color=color, edgecolor="white",
                 label=f"{label}: {fmt_int(value, lang)} ({share})")
-        if value / total["value"] >= 0.15:  # wide enough to carry its own label
-            ax.text(left + value / 2, 0, f"{label}\n{share}", ha="center", va="center", color="white", fontsize=9,
-                    fontweight="bold")
+        if value / total["value"] >= 0.15:  # maybe wide enough to carry its own label
+            inside.append((ax.text(left + value / 2, 0, f"{label}\n{share}", ha="center", va="center", color="white",
+                                   fontsize=9, fontweight="bold"), value))
         left += value
-    ax.legend(loc="upper center", ncol=2)
-    ax.set_ylim(-0.5, 1.6)
+    key.set_xticks([])  # an empty frame that holds the key (not axis("off"): its hidden ticks would still be laid out)
+    key.set_yticks([])
+    key.grid(False)
+    for spine in key.spines.values():
+        spine.set_visible(False)
+    key.legend(*ax.get_legend_handles_labels(), loc="center", ncol=2, frameon=False)
+    ax.set_ylim(-0.45, 0.45)
     ax.grid(axis="x", visible=False)
     ax.set_yticks([])
     ax.set_xlim(0, total["value"])
     figures.thousands_axis(ax.xaxis, lang)
     ax.set_xlabel(text("persons", lang))
+    drop_labels_wider_than_their_part(fig, ax, inside)
     return figures.save(fig, stem, lang, pd.concat([table, total.to_frame().T]), note=text("derived_note", lang),
                         alt=text("japan_share_alt", lang, total=fmt_int(total["value"], lang), year=year,
                                  japan=fmt_int(japan["workers"], lang), share=fmt_pct(japan["share_of_total"], lang)))
+
+
+def drop_labels_wider_than_their_part(fig, ax, inside: list) -> list:
+    """Remove each (label, width in data units) whose text is wider than its part of the bar (a long name, as
+    'Các thị trường khác được nêu', in a part of 22%): the key under the bar still names it. The removed texts."""
+    state = figcheck._layout_state(fig)
+    fig.canvas.draw()
+    per_unit = ax.bbox.width / (ax.get_xlim()[1] - ax.get_xlim()[0])
+    dropped = [label for label, value in inside if label.get_window_extent().width > value * per_unit - 4]
+    figcheck._restore_layout(state)  # saving lays out as if never drawn here
+    for label in dropped:
+        label.remove()
+    return dropped
 
 
 def plan_figure(y: Year, lang: str, stem: str):
@@ -172,6 +219,13 @@ def plan_figure(y: Year, lang: str, stem: str):
             top_value = high
         value_text = fmt_int(low, lang) + (f"–{fmt_int(high, lang)}" if pd.notna(high) else "")
         ax.annotate(value_text, (label, top_value), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
+    if any(pd.notna(high) for _label, _low, high, _color in bars):  # a plan range is drawn: key its hatching
+        ax.legend(handles=[Patch(color=COLORS["plan"], label=text("plan", lang)),
+                           Patch(color=COLORS["japan"], label=text("actual", lang)),
+                           Patch(facecolor="white", edgecolor=COLORS["muted"], hatch="///", lw=0.6,
+                                 label=text("plan_range_mark", lang))], loc="upper center", ncol=3, fontsize=8)
+        # one row of keys above the tallest bar and its label (in three rows at the left it covered the next bar)
+        ax.set_ylim(0, flows.top(*[[low, high] for _label, low, high, _color in bars]) * 1.25)
     figures.thousands_axis(ax.yaxis, lang)
     ax.set_ylabel(text("persons", lang))
     plotted = pd.concat([plan.to_frame().T, total.to_frame().T]

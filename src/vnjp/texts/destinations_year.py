@@ -7,7 +7,7 @@ TEXT = {
     "year_markets_all": {"en": "The {n} markets the sources name", "vi": "{n} thị trường được nêu trong nguồn"},
     "year_markets_one": {"en": "The one market the sources name", "vi": "Thị trường duy nhất được nêu trong nguồn"},
     "year_markets_split_all": {"en": "{markets}; dark: women, light: men; label: total and women's share",
-                               "vi": "{markets}; đậm: lao động nữ, nhạt: lao động nam; nhãn: tổng số và tỷ lệ nữ"},
+                               "vi": "{markets}; đậm: nữ, nhạt: nam; nhãn: tổng số và tỷ lệ nữ"},
     "year_markets_split_some": {
         "en": "{markets}; dark: women, light: men, grey: women not stated; label: total and women's share",
         "vi": "{markets}; đậm: nữ, nhạt: nam, xám: không rõ số nữ; nhãn: tổng số và tỷ lệ nữ",
