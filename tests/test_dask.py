@@ -136,6 +136,8 @@ def test_files_come_back_and_the_worker_never_sees_client_paths(project, schedul
     worker = executor.workers["probe-en"]
     assert worker["pid"] != os.getpid()
     client_paths = (str(project), str(project.resolve()), str(ROOT))
+    # a promoted run is strict about its figures, as a local one (a setting, not a path)
+    assert seen["env"].pop("VNJP_FIGCHECK", None) == "strict"
     for value in [seen["cwd"], *seen["env"].values()]:
         assert not value.startswith(client_paths), value
         assert value.startswith(worker["dir"]), value
