@@ -115,7 +115,10 @@ def test_a_request_whose_environment_differs_beyond_vnjp_variables_is_refused(zy
     pid = kernels.spawn(zygote.address, zygote.pid, _kernel_cmd(tmp_path, "v"),
                         {**zygote.env, "VNJP_FIGURES_DIR": str(tmp_path)}, str(tmp_path))
     assert kernels._alive(pid)
-    os.killpg(pid, signal.SIGKILL)
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:  # seen once in a full run under load: it ended between the check and here
+        pass
     with pytest.raises(kernels.Refused, match="not the kernel"):
         kernels.spawn(zygote.address, zygote.pid, [sys.executable, "-m", "other_kernel"], zygote.env, str(tmp_path))
 
