@@ -9,6 +9,7 @@ in the client's; a dead worker and a cancelled task end as failed runs with a on
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import json
 import os
 import re
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import SAVE_FIGURE, make_notebook
 
-from vnjp import runner
+from vnjp import records, runner
 from vnjp.runner import Run, execute, main
 
 distributed = pytest.importorskip("distributed")  # requirements.txt pins it: CI always has it
@@ -286,7 +287,7 @@ def test_kernel_env_sets_what_a_local_run_sets(tmp_path, monkeypatch):
     none the worker inherited (e.g. the client's data folder on a LocalCluster) reaches the kernel."""
     monkeypatch.setenv("VNJP_DATA_DIR", "/client/data")
     monkeypatch.setenv("VNJP_SOMETHING_ELSE", "x")
-    local = set(re.findall(r'"(VNJP_[A-Z_]+)":', Path(runner.__file__).read_text()))
+    local = set(re.findall(r'"(VNJP_[A-Z_]+)":', inspect.getsource(records.run_env)))
     env = dask_executor.kernel_env(tmp_path / "run", tmp_path / "data", tmp_path / "build", {"VNJP_FIGCHECK": "1"})
     assert local and local <= set(env)
     assert {k for k in env if k.startswith("VNJP_")} == local | {"VNJP_FIGCHECK"}

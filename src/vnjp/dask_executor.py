@@ -37,7 +37,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
-from .records import NOTEBOOK_HTML, TABLES, InputError, declared_data_files
+from .records import NOTEBOOK_HTML, TABLES, InputError, declared_data_files, run_env
 
 INSTALL_HINT = "pip install -e '.[dask]'"
 PACKAGE = "datapackage.json"
@@ -108,17 +108,9 @@ def payload(run, root: Path, data_dir: Path, timeout: float | None, *, strict_fi
 
 def kernel_env(run_dir: Path, data_dir: Path, build_dir: Path, extra: dict[str, str]) -> dict[str, str]:
     """The kernel's environment: the worker's own, without any ``VNJP_*`` it inherited, plus the
-    variables :func:`vnjp.runner._child` sets for a local run, pointing into the worker's folder."""
+    variables a local run sets (:func:`vnjp.records.run_env`), pointing into the worker's folder."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("VNJP_")}
-    env.update({
-        "VNJP_FIGURES_DIR": str(run_dir / "figures"),
-        "VNJP_TABLES_DIR": str(run_dir / TABLES),
-        "VNJP_DATA_DIR": str(data_dir),
-        "VNJP_BUILD_DIR": str(build_dir),
-        "VNJP_READS_LOG": str(run_dir / "reads.log"),
-        "MPLBACKEND": "Agg",
-        "PYTHONHASHSEED": "0",
-    })
+    env.update(run_env(run_dir, data_dir, build_dir, strict_figures=False))  # strictness travels in ``extra``
     env.update(extra)
     return env
 

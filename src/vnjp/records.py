@@ -41,6 +41,24 @@ TABLES = "tables"  # in a run folder: the data behind each figure (vnjp.figures.
 MARKER = ".vnjp-owned"  # in a folder the runner made: "written by run_all.py", and what it wrote
 
 
+def run_env(run_dir: Path, data_dir: Path, build: Path, *, strict_figures: bool) -> dict[str, str]:
+    """The environment a run's kernel gets, wherever it runs (a local worker, a Dask worker): where its
+    figures, their tables and the log of the data it reads go (``run_dir``), where the data and the build
+    folder are, and the settings that make figures byte-stable. A registered run (promoted, or ``--check``)
+    refuses a figure with overlapping or lost text or a style its legend leaves out; ``-p`` overrides get
+    the figure and a warning (:mod:`vnjp.figcheck`)."""
+    return {
+        "VNJP_FIGURES_DIR": str(run_dir / "figures"),
+        "VNJP_TABLES_DIR": str(run_dir / TABLES),  # the data behind each figure, for the report
+        "VNJP_DATA_DIR": str(data_dir),
+        "VNJP_BUILD_DIR": str(build),
+        "VNJP_READS_LOG": str(run_dir / "reads.log"),
+        "MPLBACKEND": "Agg",
+        "PYTHONHASHSEED": "0",
+        **({"VNJP_FIGCHECK": "strict"} if strict_figures else {}),
+    }
+
+
 # --------------------------------------------------------------------------- registry entries
 
 

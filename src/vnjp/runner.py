@@ -98,6 +98,7 @@ from .records import (  # noqa: F401 -- Run, RUNNER_VERSION and cache_key are pa
     remembered_digests,
     restore_last_ok,
     run_dir,
+    run_env,
 )
 
 # the entries a run folder from before ownership markers may hold (it is still the runner's)
@@ -475,18 +476,7 @@ def _child(job: Job, root: Path, data_dir: Path, result_path: Path, parent: int,
         os.dup2(log_fd, 2)
         reads = rdir / "reads.log"
         reads.unlink(missing_ok=True)
-        os.environ.update({
-            "VNJP_FIGURES_DIR": str(job.stage),
-            "VNJP_TABLES_DIR": str(rdir / TABLES),  # the data behind each figure, for the report
-            "VNJP_DATA_DIR": str(data_dir),
-            "VNJP_BUILD_DIR": str(build),
-            "VNJP_READS_LOG": str(reads),
-            "MPLBACKEND": "Agg",
-            "PYTHONHASHSEED": "0",
-            # a registered run (promoted, or --check) refuses a figure with overlapping or lost text or
-            # a style its legend leaves out; -p overrides get the figure and a warning (vnjp.figcheck)
-            **({"VNJP_FIGCHECK": "strict"} if job.strict_figures else {}),
-        })
+        os.environ.update(run_env(rdir, data_dir, build, strict_figures=job.strict_figures))
         from . import kernels
 
         warm = {"kernel_manager_class": kernels.kernel_manager_class(*zygote)} if zygote else {}
