@@ -110,6 +110,26 @@ def test_incremental_skip_and_invalidation(project, capsys):
     assert " ok " in capsys.readouterr().out.splitlines()[-1]
 
 
+def test_cell_tags_are_part_of_the_key_other_metadata_is_not(project, capsys):
+    """A cell's tags change what a run does (``parameters``) or shows (``lang-en``/``lang-vi``), so retagging
+    reruns it; metadata a JupyterLab session writes (``collapsed``, ``scrolled``) does not."""
+    assert run(project, [OK]) == 0
+    path = project / "notebooks" / "ok.ipynb"
+    nb = json.loads(path.read_text())
+    nb["cells"][-1]["metadata"]["collapsed"] = True
+    nb["cells"][-1]["metadata"]["scrolled"] = False
+    path.write_text(json.dumps(nb))
+    capsys.readouterr()
+    assert run(project, [OK]) == 0
+    assert "skipped" in capsys.readouterr().out.splitlines()[-1]
+    nb["cells"][-1]["metadata"]["tags"] = ["lang-vi"]
+    path.write_text(json.dumps(nb))
+    assert run(project, [OK]) == 0
+    assert " ok " in capsys.readouterr().out.splitlines()[-1]
+    assert run(project, [OK]) == 0
+    assert "skipped" in capsys.readouterr().out.splitlines()[-1]
+
+
 def test_deleted_figure_triggers_rerun(project, capsys):
     assert run(project, [OK]) == 0
     (project / "figures" / "fixture_a_en.svg").unlink()

@@ -157,13 +157,16 @@ _NOTEBOOK_CODE: dict[str, str] = {}  # digest of a notebook file -> its code (se
 
 
 def notebook_code(notebook: Path) -> str:
-    """The cells' types and sources: what a run depends on (outputs and metadata are not)."""
+    """The cells' types, sources and tags: what a run depends on. Tags count because they change what a run
+    does (``parameters`` places papermill's injected cell) and what its notebook page shows (``lang-en`` /
+    ``lang-vi``); outputs and the rest of the metadata (execution times, ``collapsed``, ...) do not."""
     try:
         digest = file_sha(notebook)
         if digest not in _NOTEBOOK_CODE:
             nb = json.loads(notebook.read_text(encoding="utf-8"))
-            _NOTEBOOK_CODE[digest] = json.dumps([[c["cell_type"], "".join(c["source"])] for c in nb["cells"]],
-                                                ensure_ascii=False)
+            _NOTEBOOK_CODE[digest] = json.dumps(
+                [[c["cell_type"], "".join(c["source"]), sorted((c.get("metadata") or {}).get("tags") or [])]
+                 for c in nb["cells"]], ensure_ascii=False)
         return _NOTEBOOK_CODE[digest]
     except OSError as exc:
         raise InputError(f"{notebook}: cannot read: {exc.strerror or exc}") from None
