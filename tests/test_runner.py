@@ -195,7 +195,16 @@ def test_ctrl_c_stops_workers_and_keeps_figures(project):
     )
     proc = subprocess.Popen([sys.executable, "-c", script], env=os.environ.copy(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(6)
+    # wait (not a fixed sleep, which a loaded machine outran) until the slow run's kernel is in its sleeping
+    # cell and the partial run has ended: it saved its figure, then raised
+    runs = project / "build" / "runs"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and not (
+            (runs / "partial-en" / "run.json").exists()
+            and b'"running"' in ((runs / "slow-en" / "slow.ipynb").read_bytes()
+                                 if (runs / "slow-en" / "slow.ipynb").exists() else b"")):
+        time.sleep(0.2)
+    assert proc.poll() is None, proc.communicate()
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
