@@ -130,9 +130,8 @@ def registry_runs(lang: str | None = None) -> list:
 def registry_figures(out_dir: Path, lang: str | None = None, *, check_dpi: float = 150) -> list[Saved]:
     """Every figure the registered runs save, each checked by vnjp.figcheck at ``check_dpi``.
 
-    PNGs only, but at the real resolution: the footer is wrapped by measuring text at
-    ``figures.PNG_DPI`` with a renderer made once per process, so a lower one would wrap it
-    differently from the committed figure (and differently again depending on which test ran first)."""
+    PNGs only, but at the real resolution, so each is the committed figure's twin (the footer's wrapping
+    no longer depends on the dpi: it is measured at ``figures.MEASURE_DPI``)."""
     root = Path(__file__).resolve().parents[1]
     saved: list[Saved] = []
     for r in registry_runs(lang):

@@ -86,3 +86,19 @@ def test_publisher_names_lose_characters_the_font_cannot_draw():
     assert figures._drawable("VIETJO (viet-jo.com), citing MOJ") == "VIETJO (viet-jo.com), citing MOJ"
     assert figures.publisher_label("技能実習生の受入れ (kenshu.mall.gr.jp)", "vi") == "kenshu.mall.gr.jp"
     assert figures.publisher_label("VIETJO (viet-jo.com), citing MOJ", "en") == "VIETJO"
+
+
+def test_footer_wrapping_does_not_depend_on_the_output_dpi_or_test_order(monkeypatch):
+    """A sweep sets ``PNG_DPI`` to 30 for speed; text is still measured at the published resolution, so a footer
+    wraps the same whichever dpi made the (cached) measuring renderer first."""
+    units = [f"Publisher number {i} (ministry)" for i in range(12)]
+    monkeypatch.setattr(figures, "_RENDERER", [])
+    reference = figures.wrap_units(units, "; ", 400)
+    width = figures._text_width_pt("Vietnam's Department of Overseas Labour", 7)
+    for first_dpi in (30, 300):
+        monkeypatch.setattr(figures, "_RENDERER", [])
+        monkeypatch.setattr(figures, "PNG_DPI", first_dpi)
+        figures._text_width_pt("x", 7)  # the renderer is made now, at the sweep's dpi
+        monkeypatch.setattr(figures, "PNG_DPI", 150)
+        assert figures.wrap_units(units, "; ", 400) == reference
+        assert figures._text_width_pt("Vietnam's Department of Overseas Labour", 7) == width

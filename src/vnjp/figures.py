@@ -30,6 +30,9 @@ from .citations import _drawable, _sort_key, publisher_label  # noqa: E402, F401
 from .pngmeta import META_KEYS, read_metadata  # noqa: E402, F401 -- read_metadata is re-exported
 
 PNG_DPI = 150
+#: The resolution text is measured at when a footer is wrapped: the published PNG's, fixed, so the wrapping is
+#: the same whatever ``PNG_DPI`` a caller sets for speed (a test sweep at 30 dpi) and whichever ran first.
+MEASURE_DPI = 150
 FORMATS = ("png", "svg")
 TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold
 SUBTITLE_CHARS_PER_INCH = 13  # 9 pt
@@ -108,7 +111,7 @@ def _text_width_pt(text: str, fontsize: float) -> float:
     width, _h, _d = renderer.get_text_width_height_descent(
         text, FontProperties(family="DejaVu Sans", size=fontsize), ismath=False)
     # measured as the PNG sets it (hinting makes text at 150 dpi up to 2% wider than at 72 dpi), plus a margin
-    return width * 72.0 / PNG_DPI * 1.02
+    return width * 72.0 / MEASURE_DPI * 1.02
 
 
 _RENDERER = []
@@ -118,7 +121,7 @@ def _measure_renderer():
     if not _RENDERER:
         from matplotlib.backends.backend_agg import RendererAgg
 
-        _RENDERER.append(RendererAgg(10, 10, PNG_DPI))
+        _RENDERER.append(RendererAgg(10, 10, MEASURE_DPI))
     return _RENDERER[0]
 
 
