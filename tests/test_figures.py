@@ -102,3 +102,21 @@ def test_footer_wrapping_does_not_depend_on_the_output_dpi_or_test_order(monkeyp
         monkeypatch.setattr(figures, "PNG_DPI", 150)
         assert figures.wrap_units(units, "; ", 400) == reference
         assert figures._text_width_pt("Vietnam's Department of Overseas Labour", 7) == width
+
+
+def test_caption_leaves_out_a_panel_header_under_the_subtitle():
+    """Multi-panel figures set their first panel's header under the subtitle after a blank line; the report's
+    caption is the title and the subtitle, without the panel's header glued on."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = figures.new_figure("Trade, 2000–2025", None, nrows=2)
+    axes[0].set_title("Calendar years, USD billion.\nBoth sides in 1 year only\n\nTotal trade\nboth sides: none")
+    try:
+        assert figures.figure_title(fig) == "Trade, 2000–2025. Calendar years, USD billion. Both sides in 1 year only"
+    finally:
+        plt.close(fig)
+    fig, _ax = figures.new_figure("Title", "A subtitle\nwrapped on two lines")
+    try:
+        assert figures.figure_title(fig) == "Title. A subtitle wrapped on two lines"
+    finally:
+        plt.close(fig)

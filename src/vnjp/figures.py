@@ -173,10 +173,13 @@ def source_line(plotted: pd.DataFrame, lang: str, note: str | None = None, *, wi
 
 
 def figure_title(fig) -> str:
-    """The figure's title and subtitle as one line of text (the caption a report shows)."""
+    """The figure's title and subtitle as one line of text (the caption a report shows).
+
+    A panel's own header set under the subtitle, after a blank line (``subtitle + "\\n\\n" + panel``, as the
+    multi-panel figures of notebook 03 do), belongs to the panel, not to the caption, and is left out."""
     parts = [fig._suptitle.get_text() if fig._suptitle is not None else ""]
     if fig.axes:
-        parts.extend(fig.axes[0].get_title(loc) for loc in ("left", "center", "right"))
+        parts.extend(fig.axes[0].get_title(loc).split("\n\n")[0] for loc in ("left", "center", "right"))
     return ". ".join(" ".join(p.split()) for p in parts if p.strip())
 
 
